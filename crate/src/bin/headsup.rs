@@ -1,0 +1,4 @@
+//! `headsup`: the command-line scanner.
+fn main() {
+    println!("headsup {}", headsup::VERSION);
+}

@@ -1,0 +1,83 @@
+//! The only `#[wasm_bindgen]` file: thin adapters between JavaScript and the core.
+//!
+//! Only strings and plain serde structs cross this boundary. Errors come back as `JsError`
+//! (never a panic); a panic that does happen is written to the console first, and the shell
+//! treats the resulting trap as "re-create the analyser".
+
+use wasm_bindgen::prelude::*;
+
+use crate::model::{Audience, Context, Message};
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(s: &str);
+}
+
+/// Routes Rust panics to `console.error` so a trap in the shell comes with a reason.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| console_error(&format!("headsup core panic: {info}"))));
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("headsup: cannot encode result: {e}")))
+}
+
+fn parse_audience(audience: &str) -> Result<Audience, JsError> {
+    match audience {
+        "" | "teen" => Ok(Audience::Teen),
+        "adult" => Ok(Audience::Adult),
+        other => Err(JsError::new(&format!("headsup: unknown audience {other:?} (teen|adult)"))),
+    }
+}
+
+/// One conversation being watched. Push messages in page order; read the verdict.
+#[wasm_bindgen(js_name = Analyser)]
+pub struct WasmAnalyser {
+    inner: crate::Analyser,
+}
+
+#[wasm_bindgen(js_class = Analyser)]
+impl WasmAnalyser {
+    /// `audience`: `"teen"` (default when empty) or `"adult"`. `site`: informational.
+    #[wasm_bindgen(constructor)]
+    pub fn new(audience: &str, site: Option<String>) -> Result<WasmAnalyser, JsError> {
+        let context = Context { audience: parse_audience(audience)?, site };
+        Ok(WasmAnalyser { inner: crate::Analyser::new(context) })
+    }
+
+    /// Adds a batch (an array of `{from, text, time?, hasMedia?}`) and returns the verdict
+    /// (`{level, signals: [{id, reason, messages}], stage, crisis, messageCount, languages}`).
+    pub fn push(&mut self, batch: JsValue) -> Result<JsValue, JsError> {
+        let messages: Vec<Message> = serde_wasm_bindgen::from_value(batch)
+            .map_err(|e| JsError::new(&format!("headsup: bad message batch: {e}")))?;
+        self.inner.push_batch(messages);
+        to_js(&self.inner.result())
+    }
+
+    /// The verdict so far.
+    pub fn result(&self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.result())
+    }
+
+    /// Messages analysed so far.
+    #[wasm_bindgen(getter, js_name = messageCount)]
+    pub fn message_count(&self) -> usize {
+        self.inner.message_count()
+    }
+}
+
+/// The normalised form the rules see (for debugging and tests in JS).
+#[wasm_bindgen]
+pub fn normalise(text: &str) -> String {
+    crate::normalise(text)
+}
+
+/// The core's version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::VERSION.to_string()
+}
