@@ -1,0 +1,57 @@
+// The analysers the background owns: one per (tab, conversation).
+// Nothing here is persisted: if the worker is stopped, the store starts empty and each content
+// script, which still holds its messages in memory, is asked to send the whole list again.
+
+/** Reply telling a content script to resend everything for that conversation. */
+export const RESYNC = Object.freeze({resync: true});
+
+export class ConversationStore {
+  /** @param makeAnalyser (audience, site) => {push(batch), result(), messageCount, free()} */
+  constructor(makeAnalyser) {
+    this.makeAnalyser = makeAnalyser;
+    this.byTab = new Map(); // tabId -> {key, audience, analyser}
+  }
+
+  /**
+   * Analyses a batch. `start` is how many messages of this conversation the content script
+   * believes the background already has; `reset` replaces everything.
+   * Returns {verdict} or RESYNC when the background's state does not line up.
+   */
+  analyse({tabId, key, site, audience, start, reset, messages}) {
+    let entry = this.byTab.get(tabId);
+    if (entry && (entry.key !== key || entry.audience !== audience || reset)) {
+      this.forget(tabId);
+      entry = undefined;
+    }
+    if (!entry) {
+      if (!reset && start !== 0) return RESYNC;
+      entry = {key, audience, analyser: this.makeAnalyser(audience, site ?? null)};
+      this.byTab.set(tabId, entry);
+    }
+    if (entry.analyser.messageCount !== start && !reset) {
+      this.forget(tabId);
+      return RESYNC;
+    }
+    try {
+      const verdict = entry.analyser.push(messages);
+      return {verdict};
+    } catch (err) {
+      // A trap inside the core leaves the analyser unusable: drop it and rebuild from the page.
+      this.forget(tabId);
+      console.error('headsup: analyser failed, asking for a resync', err);
+      return RESYNC;
+    }
+  }
+
+  /** Frees the analyser of a tab (tab closed, or it moved to another conversation). */
+  forget(tabId) {
+    const entry = this.byTab.get(tabId);
+    if (!entry) return;
+    this.byTab.delete(tabId);
+    try { entry.analyser.free(); } catch { /* already gone */ }
+  }
+
+  get size() {
+    return this.byTab.size;
+  }
+}

@@ -1,0 +1,55 @@
+// Sites the person turned on from the popup or options page (beyond the listed ones).
+// Each needs an optional host permission (asked for by the page, with the person's click) and a
+// content script registered at run time with the scripting API: that API is why the manifest asks
+// for the "scripting" permission.
+import {api} from '../shared/api.js';
+import {readSettings, writeSettings} from './settings-store.js';
+
+const SCRIPT_ID_PREFIX = 'headsup-extra-';
+const CONTENT_JS = ['content/content.js'];
+
+function scriptId(pattern) {
+  return SCRIPT_ID_PREFIX + pattern.replace(/[^a-z0-9]/gi, '_');
+}
+
+/** Makes the registered content scripts match the granted, enabled extra origins. */
+export async function syncRegistrations() {
+  const settings = await readSettings();
+  const granted = await api.permissions.getAll();
+  const grantedOrigins = new Set(granted.origins || []);
+  const wanted = settings.extraOrigins.filter((p) => grantedOrigins.has(p) || grantedOrigins.has('*://*/*'));
+  const existing = await api.scripting.getRegisteredContentScripts();
+  const existingIds = new Set(existing.map((s) => s.id).filter((id) => id.startsWith(SCRIPT_ID_PREFIX)));
+  const wantedIds = new Map(wanted.map((p) => [scriptId(p), p]));
+  const stale = [...existingIds].filter((id) => !wantedIds.has(id));
+  if (stale.length) await api.scripting.unregisterContentScripts({ids: stale});
+  const missing = [...wantedIds].filter(([id]) => !existingIds.has(id));
+  if (missing.length) {
+    await api.scripting.registerContentScripts(missing.map(([id, pattern]) => ({
+      id, matches: [pattern], js: CONTENT_JS, runAt: 'document_idle', allFrames: false,
+    })));
+  }
+}
+
+/** Turns an origin on (permission already granted by the page) and starts watching the tab now. */
+export async function enableOrigin(pattern, tabId) {
+  const settings = await readSettings();
+  settings.extraOrigins = [...new Set([...settings.extraOrigins, pattern])];
+  await writeSettings(settings);
+  await syncRegistrations();
+  if (typeof tabId === 'number') {
+    try {
+      await api.scripting.executeScript({target: {tabId}, files: CONTENT_JS});
+    } catch (err) {
+      console.warn('headsup: could not start in the tab now; it will on reload', err);
+    }
+  }
+}
+
+export async function disableOrigin(pattern) {
+  const settings = await readSettings();
+  settings.extraOrigins = settings.extraOrigins.filter((p) => p !== pattern);
+  await writeSettings(settings);
+  try { await api.permissions.remove({origins: [pattern]}); } catch { /* not granted */ }
+  await syncRegistrations();
+}

@@ -1,0 +1,116 @@
+// Background: owns the analysers, the settings and the dismissals; routes messages.
+// Runs as a module service worker in Chrome and as an event page in Firefox. Listeners are
+// registered synchronously at the top level (so a woken worker sees the event that woke it);
+// the wasm starts lazily on first use (no top-level await in a module worker).
+import {api} from '../shared/api.js';
+import {MSG} from '../shared/messages.js';
+import {levelShown, siteEnabled, minimumLevel} from '../shared/settings.js';
+import {ConversationStore} from './conversations.js';
+import {conversationHash, showsDespiteDismissal} from './dismissals.js';
+import {engine} from './engine.js';
+import {readSettings, readDismissal, recordDismissal} from './settings-store.js';
+import {disableOrigin, enableOrigin, syncRegistrations} from './extra-sites.js';
+
+let store = null;
+let sitesPromise = null;
+
+async function conversations() {
+  const {Analyser} = await engine();
+  if (!store) store = new ConversationStore((audience, site) => new Analyser(audience, site));
+  return store;
+}
+
+/** sites.json, read once per background lifetime. */
+function sites() {
+  if (!sitesPromise) {
+    sitesPromise = fetch(api.runtime.getURL('sites.json'))
+      .then((r) => r.json())
+      .catch((err) => {
+        sitesPromise = null;
+        throw err;
+      });
+  }
+  return sitesPromise;
+}
+
+async function onHello(msg) {
+  const [settings, siteData] = await Promise.all([readSettings(), sites()]);
+  const disabled = Object.keys(settings.sites).filter((id) => !siteEnabled(settings, id));
+  return {sites: siteData, disabled, minimumLevel: minimumLevel(settings)};
+}
+
+async function onAnalyse(msg, sender) {
+  const tabId = sender.tab ? sender.tab.id : -1;
+  const [settings, store] = await Promise.all([readSettings(), conversations()]);
+  const out = store.analyse({
+    tabId,
+    key: `${msg.site}|${msg.conversation}`,
+    site: msg.site,
+    audience: settings.audience,
+    start: msg.start,
+    reset: msg.reset,
+    messages: msg.messages,
+  });
+  if (out.resync) return out;
+  const {verdict} = out;
+  let show = levelShown(settings, verdict.level);
+  // Crisis words always open the help, whatever the sensitivity setting.
+  if (verdict.crisis && verdict.level !== 'none') show = true;
+  if (show) {
+    const record = await readDismissal(await conversationHash(msg.site, msg.conversation));
+    show = showsDespiteDismissal(verdict, record);
+  }
+  return {verdict, show};
+}
+
+async function onDismiss(msg) {
+  await recordDismissal(await conversationHash(msg.site, msg.conversation), msg.level);
+  return {ok: true};
+}
+
+async function onForget(msg, sender) {
+  if (store && sender.tab) store.forget(sender.tab.id);
+  return {ok: true};
+}
+
+async function onOpenHelp(msg) {
+  const topic = /^[a-z-]{1,20}$/.test(msg.topic || '') ? msg.topic : 'help';
+  const url = api.runtime.getURL(`pages/help.html#${topic}`);
+  await api.tabs.create({url});
+  return {ok: true};
+}
+
+const handlers = {
+  [MSG.CS_BG_HELLO]: onHello,
+  [MSG.CS_BG_ANALYSE]: onAnalyse,
+  [MSG.CS_BG_DISMISS]: onDismiss,
+  [MSG.CS_BG_FORGET]: onForget,
+  [MSG.CS_BG_OPEN_HELP]: onOpenHelp,
+  [MSG.PAGE_BG_SITES]: async () => ({sites: await sites()}),
+  [MSG.PAGE_BG_ENABLE_ORIGIN]: async (msg) => { await enableOrigin(msg.pattern, msg.tabId); return {ok: true}; },
+  [MSG.PAGE_BG_DISABLE_ORIGIN]: async (msg) => { await disableOrigin(msg.pattern); return {ok: true}; },
+};
+
+api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  const handler = msg && handlers[msg.type];
+  if (!handler) return false;
+  // Only our own extension's pages and content scripts can reach onMessage; still check.
+  if (sender.id !== api.runtime.id) return false;
+  handler(msg, sender).then(sendResponse, (err) => {
+    console.error('headsup:', msg.type, err);
+    sendResponse({error: String(err && err.message || err)});
+  });
+  return true; // the reply is asynchronous
+});
+
+api.tabs.onRemoved.addListener((tabId) => {
+  if (store) store.forget(tabId);
+});
+
+api.permissions.onRemoved.addListener(() => {
+  syncRegistrations().catch((err) => console.warn('headsup: sync after permission removal', err));
+});
+
+api.runtime.onInstalled.addListener(() => {
+  syncRegistrations().catch((err) => console.warn('headsup: sync on install', err));
+});

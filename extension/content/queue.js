@@ -1,0 +1,62 @@
+// Work queue processed in small time slices.
+// The MutationObserver callback only pushes onto this queue; the work runs later, when the
+// browser is idle (or on the next frame), for at most `budgetMs` per slice, so a busy chat page
+// never janks because of us. When the queue is empty, `onDrained` runs once.
+
+export class SlicedQueue {
+  constructor({process, onDrained, budgetMs = 4, now = () => performance.now(), schedule = defaultSchedule}) {
+    this.process = process;
+    this.onDrained = onDrained;
+    this.budgetMs = budgetMs;
+    this.now = now;
+    this.schedule = schedule;
+    this.items = [];
+    this.scheduled = false;
+    this.paused = false;
+  }
+
+  push(...items) {
+    this.items.push(...items);
+    this.kick();
+  }
+
+  /** Asks for a slice even with nothing queued (so onDrained runs, e.g. after navigation). */
+  kick() {
+    if (this.scheduled || this.paused) return;
+    this.scheduled = true;
+    this.schedule(() => this.runSlice());
+  }
+
+  pause() {
+    this.paused = true;
+  }
+
+  resume() {
+    this.paused = false;
+    this.kick();
+  }
+
+  get length() {
+    return this.items.length;
+  }
+
+  runSlice() {
+    this.scheduled = false;
+    if (this.paused) return;
+    const start = this.now();
+    let done = 0;
+    // Always make progress: at least one item per slice, then stop when the budget is spent.
+    while (this.items.length && (done === 0 || this.now() - start < this.budgetMs)) {
+      this.process(this.items.shift());
+      done += 1;
+    }
+    if (this.items.length) this.kick();
+    else this.onDrained();
+  }
+}
+
+function defaultSchedule(fn) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, {timeout: 250});
+  else if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => fn());
+  else setTimeout(fn, 16);
+}

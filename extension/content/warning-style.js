@@ -1,0 +1,56 @@
+// The warning's stylesheet, inside its closed shadow root. Logical properties for right-to-left,
+// a dark scheme, and motion only for people who have not asked for less.
+export const WARNING_CSS = `
+:host { all: initial; }
+* { box-sizing: border-box; }
+.wrap {
+  --bg: #fffdf8; --fg: #1f2328; --muted: #4b5563; --line: #e5dccb; --accent: #1d4ed8;
+  --accent-fg: #ffffff; --soft: #f4efe4; --crisis: #7c2d12;
+  font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
+  color: var(--fg);
+}
+@media (prefers-color-scheme: dark) {
+  .wrap { --bg: #1d2024; --fg: #eef0f2; --muted: #c3c8cf; --line: #3a3f46; --accent: #8ab4ff;
+    --accent-fg: #0b1220; --soft: #2a2e34; --crisis: #fdba74; }
+}
+.card {
+  position: fixed; inset-block-end: 16px; inset-inline-end: 16px; z-index: 2147483647;
+  inline-size: min(360px, calc(100vw - 32px)); max-block-size: calc(100vh - 32px); overflow: auto;
+  background: var(--bg); border: 1px solid var(--line); border-radius: 14px;
+  box-shadow: 0 8px 28px rgba(0,0,0,.18); padding: 16px;
+}
+.card.warning { inline-size: min(440px, calc(100vw - 32px)); border-inline-start: 6px solid var(--accent); }
+.backdrop {
+  position: fixed; inset: 0; z-index: 2147483646; background: rgba(15, 23, 42, .55);
+}
+.card.urgent {
+  inset-block-start: 50%; inset-inline-start: 50%; inset-block-end: auto; inset-inline-end: auto;
+  transform: translate(-50%, -50%); inline-size: min(520px, calc(100vw - 24px));
+  max-block-size: calc(100vh - 24px); border: 2px solid var(--accent); padding: 20px;
+}
+:host([dir=rtl]) .card.urgent, .wrap[dir=rtl] .card.urgent { transform: translate(50%, -50%); }
+@media (prefers-reduced-motion: no-preference) {
+  .card { animation: rise .18s ease-out; }
+  @keyframes rise { from { opacity: 0; } to { opacity: 1; } }
+}
+h2 { font-size: 1.1em; margin: 0 0 8px; line-height: 1.3; }
+.urgent h2 { font-size: 1.25em; }
+h3 { font-size: .95em; margin: 12px 0 4px; }
+p { margin: 0 0 8px; }
+.lead { font-weight: 600; }
+.crisis { background: var(--soft); border-inline-start: 4px solid var(--crisis); padding: 10px 12px; border-radius: 8px; margin-block-end: 12px; }
+.crisis a { color: var(--accent); }
+ul, ol { margin: 0 0 8px; padding-inline-start: 1.3em; }
+li { margin-block-end: 4px; }
+.hedge, .note { color: var(--muted); font-size: .9em; }
+.row { display: flex; flex-wrap: wrap; gap: 8px; margin-block-start: 12px; }
+button {
+  font: inherit; font-size: .95em; border-radius: 10px; padding: 8px 14px; cursor: pointer;
+  border: 1px solid var(--line); background: var(--soft); color: var(--fg);
+}
+button.primary { background: var(--accent); color: var(--accent-fg); border-color: var(--accent); font-weight: 600; }
+button.link { background: none; border: none; padding: 4px 0; color: var(--accent); text-decoration: underline; }
+button:focus-visible, a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+@media (forced-colors: active) { .card { border: 2px solid CanvasText; } button { border: 1px solid ButtonText; } }
+[hidden] { display: none !important; }
+`;

@@ -1,0 +1,22 @@
+// Message names say who talks to whom: <from>-<to>-<what>.
+// cs = content script, bg = background, popup = the toolbar popup, options = the options page.
+export const MSG = Object.freeze({
+  // content -> background: "I am on this page; what should I watch and how?"
+  CS_BG_HELLO: 'cs-bg-hello',
+  // content -> background: messages to analyse ({site, conversation, start, reset, messages})
+  CS_BG_ANALYSE: 'cs-bg-analyse',
+  // content -> background: the person closed the warning ("not now")
+  CS_BG_DISMISS: 'cs-bg-dismiss',
+  // content -> background: the conversation on this tab changed; forget the old analyser
+  CS_BG_FORGET: 'cs-bg-forget',
+  // content -> background: open the help page (a new tab only an extension page can open)
+  CS_BG_OPEN_HELP: 'cs-bg-open-help',
+  // popup -> content: is Heads Up watching this tab, and what does it see?
+  POPUP_CS_STATUS: 'popup-cs-status',
+  // popup/options -> background: turn Heads Up on for an origin the person just granted
+  PAGE_BG_ENABLE_ORIGIN: 'page-bg-enable-origin',
+  // options -> background: turn Heads Up off for an extra origin
+  PAGE_BG_DISABLE_ORIGIN: 'page-bg-disable-origin',
+  // popup/options -> background: list of supported sites (from sites.json)
+  PAGE_BG_SITES: 'page-bg-sites',
+});
