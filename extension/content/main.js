@@ -1,0 +1,192 @@
+// Content script: finds the chat on the page, keeps its messages in memory (never in storage),
+// sends them to the background for analysis and shows the verdict.
+//
+// Loading: MV3 content scripts cannot be ES modules, so scripts/build-extension.mjs joins this
+// module and what it imports into one classic script, content/content.js (each module keeps its
+// own scope). We chose that over a loader doing import(chrome.runtime.getURL(...)) because the
+// loader needs the modules to be web-accessible resources: any page could then probe for the
+// extension (revealing that someone uses a sextortion-safety tool), and the list of pages allowed
+// to load them would have to be fixed in the manifest, which breaks sites turned on at run time.
+import {api} from '../shared/api.js';
+import {MSG} from '../shared/messages.js';
+import {sendWithRetry} from '../shared/send.js';
+import {findAdapter, readMessages, conversationKey, genericAdapter} from './adapter.js';
+import {mergeMessages} from './tracker.js';
+import {SlicedQueue} from './queue.js';
+import {WarningView} from './warning.js';
+
+const RETRY_AFTER_FAILURE_MS = 5000;
+
+function send(message) {
+  return sendWithRetry((m) => api.runtime.sendMessage(m), message);
+}
+
+/** Closed shadow roots of the page (Reddit-style chats) are visible to extensions only. */
+function shadowRootOf(el) {
+  if (api.dom && typeof api.dom.openOrClosedShadowRoot === 'function') return api.dom.openOrClosedShadowRoot(el);
+  return el.openOrClosedShadowRoot || null; // Firefox exposes it on the element to extensions
+}
+
+class Watcher {
+  constructor(adapter) {
+    this.adapter = adapter;
+    this.site = adapter.id || 'generic';
+    this.conversation = null;
+    this.known = [];          // ordered [{key, from, text, time, hasMedia}] of this conversation
+    this.nodes = new Map();   // key -> page element (latest seen), for highlighting
+    this.sent = 0;            // how many of `known` the background has
+    this.needsReset = true;
+    this.busy = false;
+    this.again = false;
+    this.verdict = null;
+    this.view = new WarningView({
+      onDismiss: (level, why) => this.dismiss(level, why),
+      onHelp: (topic) => { send({type: MSG.CS_BG_OPEN_HELP, topic}).catch(() => {}); },
+      nodesFor: (indices) => indices.map((i) => this.known[i] && this.nodes.get(this.known[i].key)).filter(Boolean),
+    });
+    this.queue = new SlicedQueue({
+      process: (node) => this.noteMutation(node),
+      onDrained: () => { if (this.dirty) this.sync(); },
+    });
+    this.dirty = true;
+  }
+
+  start() {
+    // The observer callback only queues; all reading happens in later idle slices.
+    this.observer = new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.addedNodes.length) this.queue.push(...r.addedNodes);
+        else if (r.type === 'characterData') this.queue.push(r.target);
+      }
+    });
+    this.observer.observe(document.documentElement, {childList: true, subtree: true, characterData: true});
+    document.addEventListener('visibilitychange', () => this.onVisibility());
+    window.addEventListener('popstate', () => this.markDirty());
+    window.addEventListener('hashchange', () => this.markDirty());
+    // Scrolling up can load older messages without other signals in some virtual lists.
+    document.addEventListener('scroll', () => this.markDirty(), {capture: true, passive: true});
+    this.onVisibility();
+    this.markDirty();
+  }
+
+  onVisibility() {
+    if (document.hidden) this.queue.pause();
+    else this.queue.resume();
+  }
+
+  markDirty() {
+    this.dirty = true;
+    this.queue.kick();
+  }
+
+  noteMutation(node) {
+    // Our own warning never counts as a page change.
+    if (node === this.view.host) return;
+    this.dirty = true;
+  }
+
+  currentConversation() {
+    return conversationKey(this.adapter, location, document) || `${this.site}:${location.pathname}`;
+  }
+
+  /** Reads the page, merges, and sends what the background does not have yet. One at a time. */
+  async sync() {
+    if (this.busy) { this.again = true; return; }
+    if (document.hidden) return;
+    this.busy = true;
+    this.dirty = false;
+    try {
+      const conversation = this.currentConversation();
+      if (conversation !== this.conversation) this.switchTo(conversation);
+      const page = readMessages(document, this.adapter, {shadowRootOf});
+      for (const m of page) this.nodes.set(m.key, m.node);
+      const {list, change} = mergeMessages(this.known, page.map(({key, from, text, time, hasMedia}) => ({key, from, text, time, hasMedia})));
+      this.known = list;
+      if (change === 'reset') this.needsReset = true;
+      if (this.needsReset || this.sent < this.known.length) await this.flush(conversation);
+    } catch (err) {
+      // The background did not answer after several tries: keep the messages, try later.
+      this.needsReset = true;
+      console.warn('Heads Up: will try again', err && err.message);
+      setTimeout(() => this.markDirty(), RETRY_AFTER_FAILURE_MS);
+    } finally {
+      this.busy = false;
+      if (this.again) { this.again = false; this.markDirty(); }
+    }
+  }
+
+  switchTo(conversation) {
+    const hadOne = this.conversation !== null;
+    this.conversation = conversation;
+    this.known = [];
+    this.nodes.clear();
+    this.sent = 0;
+    this.needsReset = true;
+    this.verdict = null;
+    this.view.remove();
+    if (hadOne) send({type: MSG.CS_BG_FORGET}).catch(() => {});
+  }
+
+  async flush(conversation) {
+    const strip = (m) => ({from: m.from, text: m.text, time: m.time || undefined, hasMedia: Boolean(m.hasMedia)});
+    const base = {type: MSG.CS_BG_ANALYSE, site: this.site, conversation};
+    let reply;
+    if (!this.needsReset) {
+      const count = this.known.length;
+      reply = await send({...base, start: this.sent, reset: false, messages: this.known.slice(this.sent).map(strip)});
+      if (reply.resync) this.needsReset = true;
+      else if (!reply.error) this.sent = count;
+    }
+    if (this.needsReset) {
+      const count = this.known.length;
+      reply = await send({...base, start: 0, reset: true, messages: this.known.map(strip)});
+      if (reply.error) throw new Error(reply.error);
+      this.sent = count;
+      this.needsReset = false;
+    }
+    if (reply.error) throw new Error(reply.error);
+    if (conversation !== this.conversation) return; // the person moved on meanwhile
+    this.verdict = reply.verdict;
+    if (reply.show) this.view.render(reply.verdict);
+    else if (reply.verdict.level === 'none') this.view.remove();
+  }
+
+  dismiss(level) {
+    send({type: MSG.CS_BG_DISMISS, site: this.site, conversation: this.conversation, level}).catch(() => {});
+  }
+
+  status() {
+    return {
+      watching: true,
+      site: this.adapter.generic ? null : (this.adapter.name || this.site),
+      generic: Boolean(this.adapter.generic),
+      messages: this.known.length,
+      level: this.verdict ? this.verdict.level : 'none',
+    };
+  }
+}
+
+async function main() {
+  // executeScript (turning a site on) may inject us again into a page that already has us.
+  if (globalThis.__headsUpStarted) return;
+  globalThis.__headsUpStarted = true;
+  if (window.top !== window) return; // chats live in the top frame on the supported sites
+  const hello = await send({type: MSG.CS_BG_HELLO});
+  let adapter = findAdapter(hello.sites, location);
+  if (!adapter) {
+    // Not a listed site: we were injected because the person turned Heads Up on here.
+    adapter = genericAdapter(hello.sites && hello.sites.generic);
+  } else if ((hello.disabled || []).includes(adapter.id)) {
+    return;
+  }
+  const watcher = new Watcher(adapter);
+  api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+    if (msg && msg.type === MSG.POPUP_CS_STATUS) {
+      sendResponse(watcher.status());
+    }
+    return false;
+  });
+  watcher.start();
+}
+
+main().catch((err) => console.warn('Heads Up could not start on this page', err && err.message));
