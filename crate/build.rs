@@ -1,3 +1,405 @@
+//! Compiles the detection rules under `rules/` (TOML, one file per language plus `common.toml`)
+//! into Rust data: regex source for every pattern, the anchor words that gate it, and the tables
+//! the normaliser needs. Doing this at build time keeps the TOML parser out of the wasm module
+//! and turns a malformed rule file into a build error.
+//!
+//! Pattern language (one pattern = a sequence of elements separated by spaces), matched against
+//! the normalised text, whose tokens are separated by single spaces:
+//!   word        the token `word`               a|b|c      one of these tokens
+//!   word*       a token starting with `word`   @class     one of the class's alternatives
+//!   (x y|z)     a group of alternatives         [x y|z]    an optional group
+//!   ~ / ~N      up to 1 / N tokens of anything (not crossing a sentence end)
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::{env, fs, path::Path};
+
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Common {
+    leet: BTreeMap<String, String>,
+    folds: BTreeMap<String, String>,
+    emoji: BTreeMap<String, Vec<String>>,
+    units: BTreeMap<String, String>,
+    currencies: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LangFile {
+    lang: String,
+    stopwords: String,
+    negators: String,
+    #[serde(default)]
+    bridges: String,
+    #[serde(default)]
+    slang: BTreeMap<String, String>,
+    #[serde(default)]
+    classes: BTreeMap<String, String>,
+    #[serde(default)]
+    rule: Vec<Rule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Rule {
+    signal: String,
+    #[serde(default = "default_weight")]
+    weight: u8,
+    #[serde(default = "default_from")]
+    from: String,
+    #[serde(default = "yes")]
+    negatable: bool,
+    #[serde(default)]
+    crisis: bool,
+    patterns: Vec<String>,
+}
+
+fn default_weight() -> u8 {
+    2
+}
+fn default_from() -> String {
+    "them".into()
+}
+fn yes() -> bool {
+    true
+}
+
+/// One element of a parsed pattern.
+#[derive(Debug, Clone)]
+enum Elem {
+    /// Token alternatives; `(text, is_prefix)`.
+    Words(Vec<(String, bool)>),
+    /// Alternatives, each a sequence; optional or not.
+    Group(Vec<Vec<Elem>>, bool),
+    /// Up to N arbitrary tokens.
+    Gap(usize),
+    /// Any number token (`#`).
+    Number,
+}
+
+struct Parser<'a> {
+    chars: Vec<char>,
+    pos: usize,
+    classes: &'a BTreeMap<String, String>,
+    depth: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn new(src: &str, classes: &'a BTreeMap<String, String>, depth: usize) -> Self {
+        Parser { chars: src.chars().collect(), pos: 0, classes, depth }
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.pos).copied()
+    }
+
+    /// Parses alternatives separated by top-level `|` until `close` (or the end).
+    fn alternatives(&mut self, close: Option<char>) -> Result<Vec<Vec<Elem>>, String> {
+        let mut alts = vec![];
+        let mut seq = vec![];
+        loop {
+            match self.peek() {
+                None => {
+                    if close.is_some() {
+                        return Err("unclosed group".into());
+                    }
+                    alts.push(seq);
+                    return Ok(alts);
+                }
+                Some(c) if Some(c) == close => {
+                    self.pos += 1;
+                    alts.push(seq);
+                    return Ok(alts);
+                }
+                Some(' ') => self.pos += 1,
+                Some('|') => {
+                    self.pos += 1;
+                    alts.push(std::mem::take(&mut seq));
+                }
+                Some('(') => {
+                    self.pos += 1;
+                    seq.push(Elem::Group(self.alternatives(Some(')'))?, false));
+                }
+                Some('[') => {
+                    self.pos += 1;
+                    seq.push(Elem::Group(self.alternatives(Some(']'))?, true));
+                }
+                Some('~') => {
+                    self.pos += 1;
+                    let start = self.pos;
+                    while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+                        self.pos += 1;
+                    }
+                    let n: String = self.chars[start..self.pos].iter().collect();
+                    seq.push(Elem::Gap(if n.is_empty() { 1 } else { n.parse().map_err(|_| "bad gap")? }));
+                }
+                Some('@') => {
+                    self.pos += 1;
+                    let name = self.word();
+                    let body = self.classes.get(&name).ok_or(format!("unknown class @{name}"))?;
+                    if self.depth > 8 {
+                        return Err("classes nest too deep".into());
+                    }
+                    let alts = Parser::new(body, self.classes, self.depth + 1).alternatives(None)?;
+                    seq.push(Elem::Group(alts, false));
+                }
+                Some('#') => {
+                    self.pos += 1;
+                    seq.push(Elem::Number);
+                }
+                Some(_) => {
+                    let w = self.word();
+                    if w.is_empty() {
+                        return Err(format!("unexpected {:?}", self.peek()));
+                    }
+                    let (text, prefix) = match w.strip_suffix('*') {
+                        Some(p) => (p.to_string(), true),
+                        None => (w, false),
+                    };
+                    if text.is_empty() || text.chars().any(|c| !(c.is_alphanumeric() || c == '.')) {
+                        return Err(format!("bad word {text:?}"));
+                    }
+                    seq.push(Elem::Words(vec![(text, prefix)]));
+                }
+            }
+        }
+    }
+
+    fn word(&mut self) -> String {
+        let start = self.pos;
+        while self.peek().is_some_and(|c| !" |()[]~@#".contains(c)) {
+            self.pos += 1;
+        }
+        self.chars[start..self.pos].iter().collect()
+    }
+}
+
+fn escape(word: &str) -> String {
+    word.chars().map(|c| if c.is_ascii_alphanumeric() || !c.is_ascii() { c.to_string() } else { format!("\\{c}") }).collect()
+}
+
+/// Regex for a sequence; every token fragment ends in one space.
+fn seq_regex(seq: &[Elem]) -> String {
+    seq.iter().map(elem_regex).collect()
+}
+
+fn elem_regex(e: &Elem) -> String {
+    match e {
+        Elem::Words(ws) => {
+            let alts: Vec<String> = ws
+                .iter()
+                .map(|(w, p)| if *p { format!("{}[^ ]* ", escape(w)) } else { format!("{} ", escape(w)) })
+                .collect();
+            if alts.len() == 1 {
+                alts[0].clone()
+            } else {
+                format!("(?:{})", alts.join("|"))
+            }
+        }
+        Elem::Group(alts, optional) => {
+            let body: Vec<String> = alts.iter().map(|a| seq_regex(a)).collect();
+            format!("(?:{}){}", body.join("|"), if *optional { "?" } else { "" })
+        }
+        // A gap token never starts with the sentence boundary token ".".
+        Elem::Gap(n) => format!("(?:[^ .][^ ]* ){{0,{n}}}"),
+        Elem::Number => "[0-9]+ ".into(),
+    }
+}
+
+/// Words one of which must be a token of any text the element matches; `None` when unknown.
+fn elem_anchors(e: &Elem) -> Option<BTreeSet<String>> {
+    match e {
+        Elem::Words(ws) => {
+            if ws.iter().any(|(_, p)| *p) {
+                None
+            } else {
+                Some(ws.iter().map(|(w, _)| w.clone()).collect())
+            }
+        }
+        Elem::Group(_, true) | Elem::Gap(_) | Elem::Number => None,
+        Elem::Group(alts, false) => {
+            let mut all = BTreeSet::new();
+            for a in alts {
+                all.extend(seq_anchors(a)?);
+            }
+            Some(all)
+        }
+    }
+}
+
+/// The smallest anchor set among a sequence's mandatory elements (ties: the later one).
+fn seq_anchors(seq: &[Elem]) -> Option<BTreeSet<String>> {
+    let mut best: Option<BTreeSet<String>> = None;
+    for e in seq {
+        if let Some(a) = elem_anchors(e) {
+            if best.as_ref().map_or(true, |b| a.len() <= b.len()) {
+                best = Some(a);
+            }
+        }
+    }
+    best
+}
+
+fn collect_literals(seq: &[Elem], out: &mut BTreeSet<String>) {
+    for e in seq {
+        match e {
+            Elem::Words(ws) => out.extend(ws.iter().filter(|(_, p)| !*p).map(|(w, _)| w.clone())),
+            Elem::Group(alts, _) => alts.iter().for_each(|a| collect_literals(a, out)),
+            Elem::Gap(_) | Elem::Number => {}
+        }
+    }
+}
+
+fn camel(snake: &str) -> String {
+    snake
+        .split('_')
+        .map(|p| {
+            let mut c = p.chars();
+            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+        })
+        .collect()
+}
+
+fn target(signal: &str) -> String {
+    match signal {
+        "_refusal" => "Target::Refusal".into(),
+        "_about" => "Target::About".into(),
+        "_pressure" => "Target::Pressure".into(),
+        "_reciprocity" => "Target::Reciprocity".into(),
+        s => format!("Target::Signal(SignalId::{})", camel(s)),
+    }
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split_whitespace().map(str::to_string).collect()
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=rules");
+    let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("manifest dir")).join("rules");
+    let common: Common = toml::from_str(&fs::read_to_string(dir.join("common.toml")).expect("rules/common.toml"))
+        .unwrap_or_else(|e| panic!("rules/common.toml: {e}"));
+
+    let mut langs = vec![];
+    let mut files: Vec<_> = fs::read_dir(&dir).expect("rules dir").flatten().map(|e| e.path()).collect();
+    // English first: it is the fallback language (ties in detection, negators everywhere).
+    files.sort_by_key(|p| (p.file_name().map_or(true, |n| n != "en.toml"), p.clone()));
+    for path in files {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        if !name.ends_with(".toml") || name == "common.toml" {
+            continue;
+        }
+        let text = fs::read_to_string(&path).expect("read rules");
+        let lang: LangFile = toml::from_str(&text).unwrap_or_else(|e| panic!("rules/{name}: {e}"));
+        langs.push(lang);
+    }
+
+    let mut out = String::new();
+    let mut lexicon: BTreeSet<String> = BTreeSet::new();
+    let mut slang: BTreeMap<String, String> = BTreeMap::new();
+    let mut patterns = String::new();
+    let mut anchors: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut always: Vec<usize> = vec![];
+    let mut n = 0usize;
+    writeln!(out, "/// Languages, in rule-file order.\npub static LANGS: &[LangData] = &[").unwrap();
+    for (li, lang) in langs.iter().enumerate() {
+        writeln!(
+            out,
+            "    LangData {{ code: {:?}, stopwords: &{:?}, negators: &{:?}, bridges: &{:?} }},",
+            lang.lang,
+            words(&lang.stopwords),
+            words(&lang.negators),
+            words(&lang.bridges)
+        )
+        .unwrap();
+        for w in words(&lang.stopwords).into_iter().chain(words(&lang.negators)).chain(words(&lang.bridges)) {
+            lexicon.insert(w);
+        }
+        for (k, v) in &lang.slang {
+            if let Some(old) = slang.get(k) {
+                if old != v {
+                    panic!("rules/{}.toml: slang {k:?} already maps to {old:?}", lang.lang);
+                }
+            }
+            slang.insert(k.clone(), v.clone());
+            lexicon.extend(words(v));
+        }
+        for (ri, rule) in lang.rule.iter().enumerate() {
+            let from = match rule.from.as_str() {
+                "them" => "From::Them",
+                "me" => "From::Me",
+                "any" => "From::Any",
+                f => panic!("rules/{}.toml rule {ri}: bad from {f:?}", lang.lang),
+            };
+            assert!((1..=3).contains(&rule.weight), "rules/{}.toml rule {ri}: weight 1..=3", lang.lang);
+            for src in &rule.patterns {
+                let alts = Parser::new(src, &lang.classes, 0)
+                    .alternatives(None)
+                    .unwrap_or_else(|e| panic!("rules/{}.toml: pattern {src:?}: {e}", lang.lang));
+                let seq = match alts.as_slice() {
+                    [one] => one.clone(),
+                    _ => vec![Elem::Group(alts.clone(), false)],
+                };
+                let regex = format!(" {}", seq_regex(&seq));
+                let mut lits = BTreeSet::new();
+                collect_literals(&seq, &mut lits);
+                lexicon.extend(lits.iter().cloned());
+                match seq_anchors(&seq) {
+                    Some(a) => a.into_iter().for_each(|w| anchors.entry(w).or_default().push(n)),
+                    None => always.push(n),
+                }
+                writeln!(
+                    patterns,
+                    "    PatternData {{ source: {src:?}, regex: {regex:?}, target: {}, weight: {}, from: {from}, negatable: {}, crisis: {}, lang: {li}, literals: &{:?} }},",
+                    target(&rule.signal),
+                    rule.weight,
+                    rule.negatable,
+                    rule.crisis,
+                    lits.iter().collect::<Vec<_>>()
+                )
+                .unwrap();
+                n += 1;
+            }
+        }
+    }
+    writeln!(out, "];\n\n/// Every pattern of every language.\npub static PATTERNS: &[PatternData] = &[\n{patterns}];").unwrap();
+    writeln!(out, "\n/// Anchor word → patterns that need it (sorted by word).\npub static ANCHORS: &[(&str, &[u16])] = &[").unwrap();
+    for (w, ids) in &anchors {
+        writeln!(out, "    ({w:?}, &{ids:?}),").unwrap();
+    }
+    writeln!(out, "];\n\n/// Patterns with no anchor word: always tried.\npub static ALWAYS: &[u16] = &{always:?};").unwrap();
+    writeln!(out, "\n/// Chat shorthand → words.\npub static SLANG: &[(&str, &str)] = &{:?};", slang.iter().collect::<Vec<_>>()).unwrap();
+
+    let leet: Vec<(char, char)> = common
+        .leet
+        .iter()
+        .map(|(k, v)| (k.chars().next().expect("leet key"), v.chars().next().expect("leet value")))
+        .collect();
+    writeln!(out, "\n/// Leetspeak digit or symbol → letter.\npub static LEET: &[(char, char)] = &{leet:?};").unwrap();
+    let folds: Vec<(char, &str)> =
+        common.folds.iter().map(|(k, v)| (k.chars().next().expect("fold key"), v.as_str())).collect();
+    writeln!(out, "\n/// Look-alike or special letters → Latin.\npub static FOLDS: &[(char, &str)] = &{folds:?};").unwrap();
+    let mut emoji: Vec<(char, &str)> = vec![];
+    for (token, list) in &common.emoji {
+        lexicon.insert(token.clone());
+        for e in list {
+            let mut cs = e.chars().filter(|c| !matches!(c, '\u{fe0f}' | '\u{fe0e}' | '\u{200d}'));
+            emoji.push((cs.next().expect("emoji"), token.as_str()));
+        }
+    }
+    emoji.sort();
+    writeln!(out, "\n/// Emoji that carry meaning → token.\npub static EMOJI: &[(char, &str)] = &{emoji:?};").unwrap();
+    for v in common.units.values() {
+        lexicon.insert(v.clone());
+    }
+    writeln!(out, "\n/// Unit suffixes after a number → word.\npub static UNITS: &[(&str, &str)] = &{:?};", common.units.iter().collect::<Vec<_>>()).unwrap();
+    lexicon.extend(common.currencies.iter().cloned());
+    writeln!(out, "\n/// Currency words and codes.\npub static CURRENCIES: &[&str] = &{:?};", common.currencies).unwrap();
+    writeln!(out, "\n/// Every word the rules know.\npub static LEXICON: &[&str] = &{:?};", lexicon.iter().collect::<Vec<_>>()).unwrap();
+
+    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("rules_data.rs");
+    fs::write(dest, out).expect("write rules_data.rs");
 }

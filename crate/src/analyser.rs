@@ -1,23 +1,103 @@
-//! One conversation, read incrementally.
+//! One conversation, read incrementally: each pushed message is scanned once, and the
+//! conversation-level signs (pressure after a "no", an image sent first) come from a few
+//! remembered facts, so pushing a message costs time proportional to that message.
 
-use crate::model::{Analysis, Context, Message};
+use crate::lang;
+use crate::model::{Analysis, Context, Level, Message, Sender, SignalHit, SignalId};
+use crate::scan::{scan, Scratch};
+use crate::score::{self, Weights};
+use crate::MAX_INDICES_PER_SIGNAL;
 
-/// Holds one conversation's state. Pushing a message costs time proportional to that message.
+/// Fast affection counts as a sign only this early in a thread; later it is ordinary talk.
+const EARLY_MESSAGES: usize = 60;
+/// "Your turn" counts as image-first when their media came at most this many messages before.
+const MEDIA_WINDOW: usize = 6;
+
+/// Holds one conversation's state.
 #[derive(Debug, Clone)]
 pub struct Analyser {
     context: Context,
     count: usize,
+    weights: Weights,
+    indices: Vec<Vec<usize>>,
+    crisis: bool,
+    langs: [usize; 32],
+    /// Index of their last request (images, video, another app).
+    last_request: Option<usize>,
+    /// The user said no after a request.
+    refused: bool,
+    /// Index of their last message with media.
+    last_media: Option<usize>,
+    scratch: Scratch,
 }
 
 impl Analyser {
     /// A new, empty conversation.
     pub fn new(context: Context) -> Self {
-        Analyser { context, count: 0 }
+        Analyser {
+            context,
+            count: 0,
+            weights: [0; SignalId::ALL.len()],
+            indices: vec![Vec::new(); SignalId::ALL.len()],
+            crisis: false,
+            langs: [0; 32],
+            last_request: None,
+            refused: false,
+            last_media: None,
+            scratch: Scratch::default(),
+        }
+    }
+
+    fn record(&mut self, id: SignalId, weight: u8, index: usize) {
+        let k = id as usize;
+        self.weights[k] = self.weights[k].max(weight);
+        let list = &mut self.indices[k];
+        if list.len() < MAX_INDICES_PER_SIGNAL && list.last() != Some(&index) {
+            list.push(index);
+        }
     }
 
     /// Adds one message (in page order).
-    pub fn push(&mut self, _message: &Message) {
+    pub fn push(&mut self, message: &Message) {
+        let i = self.count;
         self.count += 1;
+        let s = scan(&message.text, message.from, &mut self.scratch);
+        if let Some(l) = s.lang {
+            self.langs[l] += 1;
+        }
+        self.crisis |= s.crisis;
+        let theirs = message.from != Sender::Me;
+        let mine = message.from != Sender::Them;
+
+        let mut request = false;
+        for &(id, weight) in &s.signals {
+            let weight = if id == SignalId::RapidIntimacy && i >= EARLY_MESSAGES { 1 } else { weight };
+            self.record(id, weight, i);
+            request |= theirs
+                && weight >= 2
+                && matches!(id, SignalId::SexualRequest | SignalId::ImageFirst | SignalId::PlatformMove);
+        }
+        if theirs {
+            let after_media = self.last_media.is_some_and(|m| m < i && i - m <= MEDIA_WINDOW);
+            if s.reciprocity {
+                self.record(SignalId::ImageFirst, if after_media { 2 } else { 1 }, i);
+            }
+            if after_media && s.signals.iter().any(|(id, _)| *id == SignalId::SexualRequest) {
+                self.record(SignalId::ImageFirst, 2, i);
+            }
+            if self.refused && (request || s.pressure) {
+                self.record(SignalId::PressureAfterNo, 2, i);
+            }
+            if request {
+                self.last_request = Some(i);
+            }
+            if message.has_media {
+                self.last_media = Some(i);
+            }
+        }
+        if mine && s.refusal && self.last_request.is_some() {
+            self.refused = true;
+        }
     }
 
     /// Adds messages in order.
@@ -32,9 +112,26 @@ impl Analyser {
         self.count
     }
 
-    /// The verdict so far.
+    /// The verdict so far. Costs time proportional to the number of signal kinds, not messages.
     pub fn result(&self) -> Analysis {
-        let _ = &self.context;
-        Analysis { message_count: self.count, ..Analysis::default() }
+        let level = score::level(&self.weights, self.crisis, self.context.audience);
+        // Weak signs are reported only when something is being said: they explain, they don't alarm.
+        let min_weight = if level == Level::None { 2 } else { 1 };
+        let signals = SignalId::ALL
+            .iter()
+            .filter(|&&id| self.weights[id as usize] >= min_weight)
+            .map(|&id| SignalHit { id, reason: id.reason_key(), messages: self.indices[id as usize].clone() })
+            .collect();
+        let mut langs: Vec<(usize, usize)> =
+            self.langs.iter().copied().enumerate().filter(|(_, n)| *n > 0).collect();
+        langs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        Analysis {
+            level,
+            signals,
+            stage: score::stage(&self.weights, self.count),
+            crisis: self.crisis,
+            message_count: self.count,
+            languages: langs.into_iter().map(|(l, _)| lang::code(l).to_string()).collect(),
+        }
     }
 }

@@ -10,7 +10,13 @@
 #![deny(missing_docs)]
 
 mod analyser;
+pub mod eval;
+mod lang;
 pub mod model;
+mod normalise;
+mod rules;
+mod scan;
+mod score;
 
 #[cfg(feature = "wasm")]
 mod wasm;
@@ -29,10 +35,7 @@ pub const MAX_INDICES_PER_SIGNAL: usize = 32;
 /// time and memory one hostile message can cost (a 1 MB message is cut to its first 64 Ki chars).
 pub const MAX_CHARS_PER_MESSAGE: usize = 65_536;
 
-/// The normalised form the rules see: folded, de-obfuscated, one space between tokens.
-pub fn normalise(text: &str) -> String {
-    text.to_lowercase()
-}
+pub use normalise::normalise;
 
 /// Analyses a whole conversation at once.
 pub fn analyse(messages: &[Message], context: &Context) -> Analysis {

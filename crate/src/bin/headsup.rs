@@ -1,4 +1,0 @@
-//! `headsup`: the command-line scanner.
-fn main() {
-    println!("headsup {}", headsup::VERSION);
-}

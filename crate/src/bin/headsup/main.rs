@@ -1,0 +1,108 @@
+//! `headsup`: try the engine on transcripts from the command line.
+//!
+//! ```text
+//! headsup scan  [--audience teen|adult] [FILE|-]   JSON Lines in, one verdict line out per line
+//! headsup check [--audience teen|adult] [FILE|-]   a plain transcript in, a readable report out
+//! headsup eval  [--audience teen|adult] FILE.jsonl  accuracy on labelled data
+//! headsup normalise TEXT                            the form the rules see
+//! ```
+
+mod check;
+mod scan;
+
+use std::io::{self, Read};
+use std::process::ExitCode;
+
+use headsup::Audience;
+
+const USAGE: &str = "usage:
+  headsup scan  [--audience teen|adult] [FILE|-]    JSON Lines: {\"id\",\"text\"} or {\"id\",\"messages\":[{\"from\",\"text\"}]}
+  headsup check [--audience teen|adult] [FILE|-]    transcript lines 'them: ...' / 'me: ...' (or JSONL)
+  headsup eval  [--audience teen|adult] FILE.jsonl  recall, confusion table and false alarms on labelled data
+  headsup normalise TEXT";
+
+struct Args {
+    audience: Audience,
+    path: Option<String>,
+}
+
+fn parse_args(rest: &[String]) -> Result<Args, String> {
+    let mut args = Args { audience: Audience::Teen, path: None };
+    let mut it = rest.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--audience" => {
+                args.audience = match it.next().map(String::as_str) {
+                    Some("teen") => Audience::Teen,
+                    Some("adult") => Audience::Adult,
+                    other => return Err(format!("--audience takes teen or adult, not {other:?}")),
+                }
+            }
+            p if args.path.is_none() && (p == "-" || !p.starts_with('-')) => args.path = Some(p.to_string()),
+            other => return Err(format!("unexpected argument {other:?}")),
+        }
+    }
+    Ok(args)
+}
+
+fn read_input(path: Option<&str>) -> Result<String, String> {
+    let mut raw = Vec::new();
+    match path {
+        None | Some("-") => {
+            io::stdin().read_to_end(&mut raw).map_err(|e| format!("reading stdin: {e}"))?;
+        }
+        Some(p) => raw = std::fs::read(p).map_err(|e| format!("reading {p}: {e}"))?,
+    };
+    // Hostile or broken input must not stop the run: invalid UTF-8 is replaced, not refused.
+    Ok(String::from_utf8_lossy(&raw).into_owned())
+}
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let Some(cmd) = argv.first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(64);
+    };
+    if cmd == "normalise" || cmd == "normalize" {
+        println!("{}", headsup::normalise(&argv[1..].join(" ")));
+        return ExitCode::SUCCESS;
+    }
+    if cmd == "-h" || cmd == "--help" || cmd == "help" {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let args = match parse_args(&argv[1..]) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("headsup: {e}\n{USAGE}");
+            return ExitCode::from(64);
+        }
+    };
+    let input = match read_input(args.path.as_deref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("headsup: {e}");
+            return ExitCode::from(66);
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = match cmd.as_str() {
+        "scan" => scan::run(&input, args.audience, &mut out),
+        "check" => check::run(&input, args.audience, &mut out),
+        "eval" => scan::eval(&input, args.audience, &mut out),
+        other => {
+            eprintln!("headsup: unknown command {other:?}\n{USAGE}");
+            return ExitCode::from(64);
+        }
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(2),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("headsup: {e}");
+            ExitCode::from(74)
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! Normalisation: turns a message as typed — in any spelling trick people use to hide words
+//! from filters — into the plain token stream the rules are written against.
+//!
+//! Steps, in order: compatibility decomposition (NFKD, which also undoes fullwidth and
+//! "mathematical" letters) with accents and invisible characters removed; case folding;
+//! look-alike letters mapped to Latin; emoji that carry meaning turned into tokens (`xsex`,
+//! `xmoney`, `xclock`, `xlove`, `xcamera`); amounts, payment handles, addresses and codes turned
+//! into tokens (`xamt`, `xcashtag`, `xhandle`, `xemail`, `xurl`, `xcrypto`, `xiban`, `xcode`,
+//! `xphone`); letters split by spaces, dots or emoji re-joined; leetspeak decoded; stretched
+//! letters squeezed; chat shorthand expanded. Sentence ends become a `.` token.
+//!
+//! The result is idempotent: normalising a normalised text changes nothing.
+
+mod chars;
+mod words;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::rules::{CURRENCIES, EMOJI, FOLDS, LEET, LEXICON, SLANG, UNITS};
+use words::Part;
+
+/// Lookup tables built once from the generated rule data.
+pub(crate) struct Tables {
+    lexicon: HashSet<&'static str>,
+    squeezed: HashMap<String, &'static str>,
+    slang: HashMap<&'static str, &'static str>,
+    folds: HashMap<char, &'static str>,
+    leet: HashMap<char, char>,
+    units: HashMap<&'static str, &'static str>,
+    currencies: HashSet<&'static str>,
+}
+
+impl Tables {
+    pub(crate) fn get() -> &'static Tables {
+        static TABLES: OnceLock<Tables> = OnceLock::new();
+        TABLES.get_or_init(|| {
+            let mut squeezed = HashMap::new();
+            for w in LEXICON.iter().chain(SLANG.iter().map(|(k, _)| k)) {
+                squeezed.entry(words::squeeze(w, 1)).or_insert(*w);
+            }
+            Tables {
+                lexicon: LEXICON.iter().copied().collect(),
+                squeezed,
+                slang: SLANG.iter().copied().collect(),
+                folds: FOLDS.iter().copied().collect(),
+                leet: LEET.iter().copied().collect(),
+                units: UNITS.iter().copied().collect(),
+                currencies: CURRENCIES.iter().copied().collect(),
+            }
+        })
+    }
+
+    fn emoji(&self, c: char) -> Option<&'static str> {
+        EMOJI.binary_search_by_key(&c, |(e, _)| *e).ok().map(|i| EMOJI[i].1)
+    }
+
+    fn fold(&self, c: char) -> Option<&'static str> {
+        self.folds.get(&c).copied()
+    }
+
+    /// A word the rules or the shorthand table know.
+    fn known(&self, w: &str) -> bool {
+        self.lexicon.contains(w) || self.slang.contains_key(w)
+    }
+
+    fn slang(&self, w: &str) -> Option<&'static str> {
+        self.slang.get(w).copied()
+    }
+
+    fn unit(&self, w: &str) -> Option<&'static str> {
+        self.units.get(w).copied()
+    }
+
+    fn is_currency(&self, w: &str) -> bool {
+        self.currencies.contains(w)
+    }
+
+    fn unsqueeze(&self, squeezed: &str) -> Option<&'static str> {
+        self.squeezed.get(squeezed).copied()
+    }
+
+    /// Leetspeak digits and symbols → letters.
+    fn deleet(&self, w: &str) -> String {
+        w.chars().map(|c| self.leet.get(&c).copied().unwrap_or(c)).collect()
+    }
+
+    /// Splits a run of letters into known words ("sendnudes" → "send", "nudes"), fewest
+    /// pieces first; single letters only where they are words by themselves.
+    fn segment(&self, w: &str) -> Option<Vec<String>> {
+        let chars: Vec<char> = w.chars().collect();
+        let n = chars.len();
+        if n > 48 {
+            return None;
+        }
+        // best[i] = (pieces, start of last piece) for chars[..i]
+        let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+        best[0] = Some((0, 0));
+        for end in 1..=n {
+            for start in end.saturating_sub(16)..end {
+                let Some((pieces, _)) = best[start] else { continue };
+                let piece: String = chars[start..end].iter().collect();
+                let ok = if end - start == 1 { matches!(piece.as_str(), "i" | "a" | "u" | "r") } else { self.known(&piece) };
+                if ok && best[end].map_or(true, |(p, _)| pieces + 1 < p) {
+                    best[end] = Some((pieces + 1, start));
+                }
+            }
+        }
+        best[n]?;
+        let mut out = vec![];
+        let mut end = n;
+        while end > 0 {
+            let (_, start) = best[end]?;
+            out.push(chars[start..end].iter().collect());
+            end = start;
+        }
+        out.reverse();
+        Some(out)
+    }
+}
+
+/// Normalises one message into tokens (appended to `out`), at most `max_chars` characters of it.
+pub(crate) fn tokens(text: &str, max_chars: usize, out: &mut Vec<String>) {
+    let t = Tables::get();
+    let mut folded = String::with_capacity(text.len().min(max_chars * 4));
+    chars::fold(text, max_chars, t, &mut folded);
+    let mut parts = Vec::new();
+    words::parts(&folded, t, &mut parts);
+    words::join_split_letters(&mut parts, t);
+    let start = out.len();
+    for p in parts {
+        match p {
+            Part::Raw(w) => words::map_word(&w, t, out),
+            Part::Token(tok) => out.push(tok.to_string()),
+            Part::Boundary => {
+                if out.len() > start && out.last().is_some_and(|l| l != ".") {
+                    out.push(".".into());
+                }
+            }
+        }
+    }
+    if out.len() > start && out.last().is_some_and(|l| l == ".") {
+        out.pop();
+    }
+    // "500 usd", "12 bitcoins": a number before a currency word is an amount.
+    for i in start..out.len().saturating_sub(1) {
+        if out[i].bytes().all(|b| b.is_ascii_digit()) && t.is_currency(&out[i + 1]) {
+            out[i] = "xamt".into();
+        }
+    }
+}
+
+/// The normalised form of a text: tokens separated by single spaces.
+pub fn normalise(text: &str) -> String {
+    let mut out = Vec::new();
+    tokens(text, crate::MAX_CHARS_PER_MESSAGE, &mut out);
+    out.join(" ")
+}

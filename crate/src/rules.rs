@@ -1,0 +1,107 @@
+//! The compiled rule set: patterns generated from `rules/*.toml` by `build.rs`, their regexes
+//! (compiled lazily, on the first message that contains one of their anchor words) and the
+//! anchor index that decides which patterns a message needs to try at all.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use regex_lite::Regex;
+
+use crate::model::SignalId;
+
+/// What a pattern shows when it matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// A warning sign.
+    Signal(SignalId),
+    /// The user says no (used for `pressure_after_no`).
+    Refusal,
+    /// The message is *about* sextortion (news, advice, reported speech): its signs don't count.
+    About,
+    /// "Come on", "just one": a renewed request, counted only after a refusal.
+    Pressure,
+    /// "Your turn", "now you": counted as `image_first` after their media.
+    Reciprocity,
+}
+
+/// Whose messages a pattern applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum From {
+    /// The other person.
+    Them,
+    /// The user.
+    Me,
+    /// Either.
+    #[allow(dead_code)] // used by rule files with `from = "any"`
+    Any,
+}
+
+/// One pattern as generated from the rule files.
+#[derive(Debug)]
+pub(crate) struct PatternData {
+    /// The pattern as written in the rule file (for diagnostics).
+    #[allow(dead_code)]
+    pub source: &'static str,
+    /// Regex over the padded normalised text.
+    pub regex: &'static str,
+    pub target: Target,
+    /// 1 = supporting evidence, 2 = a clear sign, 3 = strong on its own.
+    pub weight: u8,
+    pub from: From,
+    /// Whether a negation just before (or inside) the match cancels it.
+    pub negatable: bool,
+    /// Self-harm words: switch the shell to crisis help.
+    pub crisis: bool,
+    /// Index into [`LANGS`].
+    pub lang: usize,
+    /// The literal words of the pattern (a negator among them is part of the phrase).
+    pub literals: &'static [&'static str],
+}
+
+/// Per-language word lists.
+#[derive(Debug)]
+pub(crate) struct LangData {
+    pub code: &'static str,
+    pub stopwords: &'static [&'static str],
+    pub negators: &'static [&'static str],
+    /// Words that may sit between a negator and the phrase it negates ("not *going to* post").
+    pub bridges: &'static [&'static str],
+}
+
+include!(concat!(env!("OUT_DIR"), "/rules_data.rs"));
+
+/// The rule set with its indexes, built once.
+pub(crate) struct RuleSet {
+    anchors: HashMap<&'static str, &'static [u16]>,
+    regexes: Vec<OnceLock<Option<Regex>>>,
+}
+
+impl RuleSet {
+    /// The process-wide rule set.
+    pub fn get() -> &'static RuleSet {
+        static RULES: OnceLock<RuleSet> = OnceLock::new();
+        RULES.get_or_init(|| RuleSet {
+            anchors: ANCHORS.iter().copied().collect(),
+            regexes: (0..PATTERNS.len()).map(|_| OnceLock::new()).collect(),
+        })
+    }
+
+    /// Pattern ids worth trying on a text with these tokens (sorted, unique).
+    pub fn candidates<'t>(&self, tokens: impl Iterator<Item = &'t str>, out: &mut Vec<u16>) {
+        out.clear();
+        out.extend_from_slice(ALWAYS);
+        for t in tokens {
+            if let Some(ids) = self.anchors.get(t) {
+                out.extend_from_slice(ids);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// The compiled regex of a pattern (`None` only if the rule failed to compile, which the
+    /// test suite rules out).
+    pub fn regex(&self, id: u16) -> Option<&Regex> {
+        self.regexes[id as usize].get_or_init(|| Regex::new(PATTERNS[id as usize].regex).ok()).as_ref()
+    }
+}

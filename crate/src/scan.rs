@@ -1,0 +1,141 @@
+//! One message against the rules: normalise, pick candidate patterns by anchor word, match,
+//! and drop matches that are negated ("I would never post it") or that sit in a message that
+//! is *about* sextortion (news, advice, reported speech).
+
+use crate::lang;
+use crate::model::{Sender, SignalId};
+use crate::normalise;
+use crate::rules::{From, RuleSet, Target, LANGS, PATTERNS};
+
+/// What one message showed.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(crate) struct MessageScan {
+    /// Signals with their strongest weight (1–3), at most one entry per signal.
+    pub signals: Vec<(SignalId, u8)>,
+    /// The user said no.
+    pub refusal: bool,
+    /// A renewed push ("come on", "just one").
+    pub pressure: bool,
+    /// "Your turn", "now you".
+    pub reciprocity: bool,
+    /// Self-harm words.
+    pub crisis: bool,
+    /// The message is about sextortion rather than part of it.
+    pub about: bool,
+    /// Detected language (index into the rule languages).
+    pub lang: Option<usize>,
+}
+
+impl MessageScan {
+    fn add(&mut self, id: SignalId, weight: u8) {
+        match self.signals.iter_mut().find(|(s, _)| *s == id) {
+            Some((_, w)) => *w = (*w).max(weight),
+            None => self.signals.push((id, weight)),
+        }
+    }
+}
+
+/// Reusable buffers, so scanning a stream of messages allocates little.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Scratch {
+    tokens: Vec<String>,
+    hay: String,
+    starts: Vec<usize>,
+    candidates: Vec<u16>,
+}
+
+/// Scans one message.
+pub(crate) fn scan(text: &str, from: Sender, scratch: &mut Scratch) -> MessageScan {
+    let mut out = MessageScan::default();
+    scratch.tokens.clear();
+    normalise::tokens(text, crate::MAX_CHARS_PER_MESSAGE, &mut scratch.tokens);
+    if scratch.tokens.is_empty() {
+        return out;
+    }
+    out.lang = lang::detect(&scratch.tokens);
+
+    // Padded haystack " t0 t1 … tn " and the byte offset where each token's leading space sits.
+    scratch.hay.clear();
+    scratch.starts.clear();
+    for t in &scratch.tokens {
+        scratch.starts.push(scratch.hay.len());
+        scratch.hay.push(' ');
+        scratch.hay.push_str(t);
+    }
+    scratch.hay.push(' ');
+
+    let rules = RuleSet::get();
+    rules.candidates(scratch.tokens.iter().map(String::as_str), &mut scratch.candidates);
+    let mut found: Vec<(Target, u8, bool)> = Vec::new();
+    for &id in &scratch.candidates {
+        let p = &PATTERNS[id as usize];
+        let applies = match (p.from, from) {
+            (From::Any, _) | (_, Sender::Unknown) => true,
+            (From::Them, s) => s == Sender::Them,
+            (From::Me, s) => s == Sender::Me,
+        };
+        if !applies {
+            continue;
+        }
+        let Some(re) = rules.regex(id) else { continue };
+        let mut at = 0;
+        while let Some(m) = re.find_at(&scratch.hay, at) {
+            let first = token_index(&scratch.starts, m.start());
+            let last = token_index(&scratch.starts, m.end().saturating_sub(1)).max(first);
+            if !(p.negatable && negated(&scratch.tokens, first, last, p.literals, out.lang, p.lang)) {
+                found.push((p.target, p.weight, p.crisis));
+                break;
+            }
+            at = m.start() + 1;
+        }
+    }
+    for (target, weight, crisis) in found {
+        match target {
+            Target::Signal(id) => out.add(id, weight),
+            Target::Refusal => out.refusal = true,
+            Target::About => out.about = true,
+            Target::Pressure => out.pressure = true,
+            Target::Reciprocity => out.reciprocity = true,
+        }
+        out.crisis |= crisis;
+    }
+    if out.about {
+        // News, advice and retellings: their words are not a threat to the reader. The user's
+        // own distress still counts (they may be retelling what is happening to them).
+        out.signals.retain(|(id, _)| *id == SignalId::VictimDistress);
+        out.pressure = false;
+        out.reciprocity = false;
+    }
+    out
+}
+
+/// The index of the token whose span contains byte `pos` of the haystack.
+fn token_index(starts: &[usize], pos: usize) -> usize {
+    starts.partition_point(|&s| s <= pos).saturating_sub(1)
+}
+
+/// Whether a match covering tokens `first..=last` is negated: a negator inside the match that
+/// the pattern itself doesn't spell out, or one just before it, reached back over "bridge"
+/// words only ("not *going to* post", "would never share") and never across a sentence end.
+fn negated(tokens: &[String], first: usize, last: usize, literals: &[&str], msg_lang: Option<usize>, rule_lang: usize) -> bool {
+    let langs = [Some(rule_lang), msg_lang, Some(0)];
+    let is_neg = |t: &str| langs.iter().flatten().any(|&l| LANGS[l].negators.contains(&t));
+    let is_bridge = |t: &str| langs.iter().flatten().any(|&l| LANGS[l].bridges.contains(&t));
+    if tokens[first..=last.min(tokens.len() - 1)].iter().any(|t| is_neg(t) && !literals.contains(&t.as_str())) {
+        return true;
+    }
+    let mut i = first;
+    let mut steps = 0;
+    while i > 0 && steps < 4 {
+        i -= 1;
+        steps += 1;
+        let t = tokens[i].as_str();
+        if is_neg(t) {
+            return true;
+        }
+        if !is_bridge(t) {
+            return false;
+        }
+    }
+    false
+}
