@@ -230,6 +230,8 @@ export function build({skipWasm = false, log = console.log} = {}) {
     fs.rmSync(out, {recursive: true, force: true});
     copyTree(ext, out);
     for (const name of EXCLUDE) fs.rmSync(path.join(out, name), {force: true});
+    // The content modules ship only as the joined classic script.
+    for (const name of fs.readdirSync(path.join(out, 'content'))) fs.rmSync(path.join(out, 'content', name));
     fs.writeFileSync(path.join(out, CONTENT_BUNDLE), bundle);
     fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(patchManifest(manifest, target, sitesJson), null, 2) + '\n');
     const zipPath = path.join(dist, `headsup-${target}.zip`);

@@ -37,12 +37,17 @@ export async function enableOrigin(pattern, tabId) {
   settings.extraOrigins = [...new Set([...settings.extraOrigins, pattern])];
   await writeSettings(settings);
   await syncRegistrations();
-  if (typeof tabId === 'number') {
-    try {
-      await api.scripting.executeScript({target: {tabId}, files: CONTENT_JS});
-    } catch (err) {
-      console.warn('headsup: could not start in the tab now; it will on reload', err);
-    }
+  if (typeof tabId === 'number') await injectInto(tabId);
+}
+
+/** Starts the content script in a tab now (needs activeTab or a host permission for it). */
+export async function injectInto(tabId) {
+  try {
+    await api.scripting.executeScript({target: {tabId}, files: CONTENT_JS});
+    return true;
+  } catch (err) {
+    console.warn('headsup: could not start in the tab now; it will on reload', err);
+    return false;
   }
 }
 

@@ -9,7 +9,7 @@ import {ConversationStore} from './conversations.js';
 import {conversationHash, showsDespiteDismissal} from './dismissals.js';
 import {engine} from './engine.js';
 import {readSettings, readDismissal, recordDismissal} from './settings-store.js';
-import {disableOrigin, enableOrigin, syncRegistrations} from './extra-sites.js';
+import {disableOrigin, enableOrigin, injectInto, syncRegistrations} from './extra-sites.js';
 
 let store = null;
 let sitesPromise = null;
@@ -88,6 +88,7 @@ const handlers = {
   [MSG.CS_BG_OPEN_HELP]: onOpenHelp,
   [MSG.PAGE_BG_SITES]: async () => ({sites: await sites()}),
   [MSG.PAGE_BG_ENABLE_ORIGIN]: async (msg) => { await enableOrigin(msg.pattern, msg.tabId); return {ok: true}; },
+  [MSG.PAGE_BG_WATCH_TAB]: async (msg) => ({ok: await injectInto(msg.tabId)}),
   [MSG.PAGE_BG_DISABLE_ORIGIN]: async (msg) => { await disableOrigin(msg.pattern); return {ok: true}; },
 };
 

@@ -3,7 +3,7 @@
 //
 // Loading: MV3 content scripts cannot be ES modules, so scripts/build-extension.mjs joins this
 // module and what it imports into one classic script, content/content.js (each module keeps its
-// own scope). We chose that over a loader doing import(chrome.runtime.getURL(...)) because the
+// own scope). We chose that over a dynamic-import loader (of runtime.getURL modules) because the
 // loader needs the modules to be web-accessible resources: any page could then probe for the
 // extension (revealing that someone uses a sextortion-safety tool), and the list of pages allowed
 // to load them would have to be fixed in the manifest, which breaks sites turned on at run time.

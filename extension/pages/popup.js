@@ -29,6 +29,8 @@ async function show() {
   if (status && status.watching) {
     $('status').textContent = status.site ? t('popup_watching', [status.site]) : t('popup_watching_page');
     $('level').textContent = status.level && status.level !== 'none' ? t('popup_level_shown') : t('popup_level_none');
+    $('count').textContent = t('popup_count', [String(status.messages)]);
+    $('count').dataset.count = String(status.messages);
     return;
   }
   // Needs the tab's address: known through activeTab when the toolbar button opened us.
@@ -42,7 +44,14 @@ async function show() {
   button.hidden = false;
   button.addEventListener('click', () => {
     // permissions.request must be called straight from the click (no await before it).
-    api.permissions.request({origins: [pattern]}).then(async (granted) => {
+    const always = api.permissions.request({origins: [pattern]});
+    // Start watching this tab now: the toolbar click gave us this tab (activeTab), so this needs
+    // no prompt, and it works even while the browser's permission prompt is still open.
+    api.runtime.sendMessage({type: MSG.PAGE_BG_WATCH_TAB, tabId: tab.id}).then(() => {
+      button.hidden = true;
+      $('status').textContent = t('popup_on_this_visit');
+    }, () => {});
+    always.then(async (granted) => {
       if (!granted) {
         $('status').textContent = t('popup_permission_refused');
         return;
@@ -50,7 +59,7 @@ async function show() {
       await api.runtime.sendMessage({type: MSG.PAGE_BG_ENABLE_ORIGIN, pattern, tabId: tab.id});
       button.hidden = true;
       $('status').textContent = t('popup_turned_on');
-    });
+    }, () => {});
   });
 }
 

@@ -15,6 +15,8 @@ export const MSG = Object.freeze({
   POPUP_CS_STATUS: 'popup-cs-status',
   // popup/options -> background: turn Heads Up on for an origin the person just granted
   PAGE_BG_ENABLE_ORIGIN: 'page-bg-enable-origin',
+  // popup -> background: start watching this tab now (the toolbar click granted activeTab)
+  PAGE_BG_WATCH_TAB: 'page-bg-watch-tab',
   // options -> background: turn Heads Up off for an extra origin
   PAGE_BG_DISABLE_ORIGIN: 'page-bg-disable-origin',
   // popup/options -> background: list of supported sites (from sites.json)

@@ -1,0 +1,309 @@
+// Shared e2e machinery: build once, serve fixtures over local TLS under real site names, launch
+// Debian's Chromium with the built, unmodified extension (dist/chrome), and read the warning
+// through the DevTools protocol (which sees closed shadow roots), never through page hooks.
+import {execFileSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {chromium} from 'playwright-core';
+import {startServer} from '../server/server.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST_CHROME = path.join(ROOT, 'dist/chrome');
+export const ARTIFACTS = path.join(ROOT, 'tests/artifacts');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const SITES = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/sites.json'), 'utf8'));
+
+/** Builds dist/ unless it exists and HEADSUP_REBUILD is unset (make test builds it first). */
+export function ensureBuilt() {
+  if (!fs.existsSync(path.join(DIST_CHROME, 'manifest.json')) || process.env.HEADSUP_REBUILD) {
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-extension.mjs'), '--skip-wasm'], {stdio: 'inherit'});
+  }
+}
+
+/** Polls `fn` until it returns a truthy value; generous timeout, no timing thresholds. */
+export async function waitFor(fn, {timeout = 20000, interval = 100, what = 'condition'} = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+}
+
+/** Starts the fixture server and Chromium with the extension. */
+export async function launch({headless = true, extraArgs = []} = {}) {
+  ensureBuilt();
+  fs.mkdirSync(ARTIFACTS, {recursive: true});
+  const server = await startServer();
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'headsup-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless,
+    viewport: {width: 1100, height: 800},
+    args: [
+      `--disable-extensions-except=${DIST_CHROME}`,
+      `--load-extension=${DIST_CHROME}`,
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      // Every host name goes to the local fixture server, so real match patterns apply.
+      `--host-resolver-rules=MAP * 127.0.0.1:${server.port}, EXCLUDE localhost`,
+      '--ignore-certificate-errors',
+      // Lets the tests press the toolbar button (CDP Extensions.triggerAction).
+      '--enable-unsafe-extension-debugging',
+      ...extraArgs,
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  if (!worker) worker = await context.waitForEvent('serviceworker', {timeout: 30000});
+  const extensionId = new URL(worker.url()).host;
+  const env = {
+    server, context, extensionId,
+    /** The current background worker (it may have been restarted). */
+    async worker() {
+      const [w] = context.serviceWorkers();
+      return w || context.waitForEvent('serviceworker', {timeout: 30000});
+    },
+    extensionUrl: (rel) => `chrome-extension://${extensionId}/${rel}`,
+    async close() {
+      await context.close().catch(() => {});
+      await server.close().catch(() => {});
+      fs.rmSync(profile, {recursive: true, force: true});
+    },
+  };
+  return env;
+}
+
+// ── reading the warning through CDP ───────────────────────────────────────────────────
+
+async function cdp(page) {
+  if (!page.__headsupCdp) page.__headsupCdp = await page.context().newCDPSession(page);
+  return page.__headsupCdp;
+}
+
+function* walk(node) {
+  yield node;
+  for (const c of node.children || []) yield* walk(c);
+  for (const s of node.shadowRoots || []) yield* walk(s);
+  if (node.contentDocument) yield* walk(node.contentDocument);
+}
+
+function textOf(node) {
+  let out = '';
+  for (const n of walk(node)) {
+    if (n.nodeType === 3) out += n.nodeValue;
+    if (n.nodeName === 'STYLE') return out; // (style is a sibling of the card; never inside)
+  }
+  return out;
+}
+
+function attrs(node) {
+  const a = {};
+  for (let i = 0; i < (node.attributes || []).length; i += 2) a[node.attributes[i]] = node.attributes[i + 1];
+  return a;
+}
+
+/**
+ * The warning as the DevTools protocol sees it, or null when there is none:
+ * {level, role, shadowMode, title, text, buttons:[{label, action}], hostCount, backendIds}
+ */
+export async function readWarning(page) {
+  const session = await cdp(page);
+  const {root} = await session.send('DOM.getDocument', {depth: -1, pierce: true});
+  const hosts = [...walk(root)].filter((n) => n.nodeName === 'HEADS-UP-WARNING');
+  if (!hosts.length) return null;
+  const host = hosts[0];
+  const shadow = (host.shadowRoots || [])[0];
+  if (!shadow) return {hostCount: hosts.length, level: null};
+  const card = [...walk(shadow)].find((n) => n.nodeType === 1 && /\bcard\b/.test(attrs(n).class || ''));
+  if (!card) return {hostCount: hosts.length, level: null};
+  const a = attrs(card);
+  const level = (a.class.match(/\b(caution|warning|urgent)\b/) || [])[1] || null;
+  const buttons = [...walk(card)].filter((n) => n.nodeName === 'BUTTON').map((b) => ({
+    label: textOf(b), action: attrs(b)['data-action'] || null, backendNodeId: b.backendNodeId,
+  }));
+  const title = [...walk(card)].find((n) => n.nodeName === 'H2');
+  const reasons = [...walk(card)].filter((n) => n.nodeName === 'UL' && /reasons/.test(attrs(n).class || ''))
+    .flatMap((ul) => (ul.children || []).map(textOf));
+  return {
+    hostCount: hosts.length,
+    shadowMode: shadow.shadowRootType,
+    level,
+    role: a.role,
+    ariaModal: a['aria-modal'] || null,
+    describedBy: a['aria-describedby'] || null,
+    title: title ? textOf(title) : '',
+    text: textOf(card),
+    reasons,
+    buttons,
+    cardBackendNodeId: card.backendNodeId,
+    shadowBackendNodeId: shadow.backendNodeId,
+  };
+}
+
+/** Clicks a button of the warning (by data-action or label) through CDP, like a person would. */
+export async function clickWarningButton(page, which) {
+  const w = await readWarning(page);
+  if (!w) throw new Error('no warning to click');
+  const b = w.buttons.find((x) => x.action === which || x.label === which);
+  if (!b) throw new Error(`no button ${which} in warning (${w.buttons.map((x) => x.action || x.label).join(', ')})`);
+  const session = await cdp(page);
+  await session.send('DOM.scrollIntoViewIfNeeded', {backendNodeId: b.backendNodeId}).catch(() => {});
+  const {model} = await session.send('DOM.getBoxModel', {backendNodeId: b.backendNodeId});
+  const q = model.content;
+  const x = (q[0] + q[2] + q[4] + q[6]) / 4;
+  const y = (q[1] + q[3] + q[5] + q[7]) / 4;
+  await page.mouse.click(x, y);
+}
+
+/** Text of the element focused inside the warning's shadow root ('' when focus is elsewhere). */
+export async function focusedInWarning(page) {
+  const w = await readWarning(page);
+  if (!w || !w.shadowBackendNodeId) return null;
+  const session = await cdp(page);
+  const {object} = await session.send('DOM.resolveNode', {backendNodeId: w.shadowBackendNodeId});
+  const {result} = await session.send('Runtime.callFunctionOn', {
+    objectId: object.objectId,
+    functionDeclaration: 'function () { const a = this.activeElement; return a ? (a.getAttribute("data-action") || a.textContent) : ""; }',
+    returnByValue: true,
+  });
+  return result.value;
+}
+
+/** Accessibility tree nodes with a given role (as assistive technology sees them). */
+export async function axNodes(page, role) {
+  const session = await cdp(page);
+  const {nodes} = await session.send('Accessibility.getFullAXTree');
+  return nodes.filter((n) => n.role && n.role.value === role && !n.ignored).map((n) => ({
+    name: n.name && n.name.value,
+    description: n.description && n.description.value,
+    focused: (n.properties || []).some((p) => p.name === 'focused' && p.value.value),
+    modal: (n.properties || []).some((p) => p.name === 'modal' && p.value.value),
+  }));
+}
+
+/** Waits for the warning to reach `level` (or disappear when level is null). */
+export async function waitForLevel(page, level, opts = {}) {
+  return waitFor(async () => {
+    const w = await readWarning(page);
+    if (level === null) return !w || !w.level ? {gone: true} : null;
+    return w && w.level === level ? w : null;
+  }, {what: `warning level ${level}`, ...opts});
+}
+
+/** The tab id of a page, asked of the extension's background (test side, through CDP). */
+export async function tabIdOf(env, page) {
+  const url = page.url();
+  const worker = await env.worker();
+  return worker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    const t = tabs.find((x) => x.url === u);
+    return t ? t.id : null;
+  }, url);
+}
+
+/** What the popup says about a tab (opened as a page with ?tab=). */
+export async function popupStatus(env, page) {
+  const tabId = await tabIdOf(env, page);
+  const popup = await env.context.newPage();
+  await popup.goto(env.extensionUrl(`pages/popup.html?tab=${tabId}`));
+  const text = await waitFor(async () => {
+    const s = await popup.locator('#status').textContent();
+    if (!s) return null;
+    const count = await popup.locator('#count').getAttribute('data-count');
+    return {status: s, level: await popup.locator('#level').textContent(), count: count === null ? null : Number(count)};
+  }, {what: 'popup status'});
+  await popup.close();
+  return text;
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(ARTIFACTS, {recursive: true});
+  await page.screenshot({path: path.join(ARTIFACTS, `${name}.png`)});
+}
+
+// ── conversations ─────────────────────────────────────────────────────────────────────
+
+/** Sextortion arriving message by message; the last one is the engine's unmistakable case. */
+export const SEXTORTION = [
+  {from: 'them', text: 'hey you seem really cool, how old are you'},
+  {from: 'me', text: 'hi, 15. who is this'},
+  {from: 'them', text: 'I saved your nudes and I have screenshots of all your followers and your family'},
+  {from: 'them', text: 'send me $500 in gift cards or I will send your nudes to all your followers, you have 10 minutes'},
+];
+
+/** Benign: flirting and money between friends. */
+export const BENIGN = [
+  {from: 'them', text: 'hey are we still on for the cinema on friday'},
+  {from: 'me', text: 'yes! can you lend me 10 for the ticket, I will pay you back saturday'},
+  {from: 'them', text: 'sure, I will send it on paypal. you looked really cute in that photo btw'},
+  {from: 'me', text: 'haha thanks, see you friday'},
+];
+
+// ── the toolbar button ────────────────────────────────────────────────────────────────
+
+/**
+ * Clicks the extension's toolbar button for `page` (CDP Extensions.triggerAction; needs
+ * --enable-unsafe-extension-debugging) and returns a CDP session attached to the popup.
+ * The click grants activeTab for that tab, as a person's click would.
+ */
+export async function openPopupFor(env, page) {
+  const bs = await env.context.browser().newBrowserCDPSession();
+  const url = page.url();
+  const {targetInfos: tabs} = await bs.send('Target.getTargets', {filter: [{type: 'tab'}]});
+  const tab = tabs.find((t) => t.url === url);
+  if (!tab) throw new Error(`no tab target for ${url}`);
+  await bs.send('Extensions.triggerAction', {id: env.extensionId, targetId: tab.targetId});
+  const popupUrl = env.extensionUrl('pages/popup.html');
+  const target = await waitFor(async () => {
+    const {targetInfos} = await bs.send('Target.getTargets');
+    return targetInfos.find((t) => t.type === 'page' && t.url.startsWith(popupUrl));
+  }, {what: 'popup target'});
+  // A non-flattened session: commands go through Target.sendMessageToTarget and replies come
+  // back as Target.receivedMessageFromTarget events (Playwright's CDPSession has no sessionId).
+  const {sessionId} = await bs.send('Target.attachToTarget', {targetId: target.targetId, flatten: false});
+  let nextId = 1;
+  const pending = new Map();
+  bs.on('Target.receivedMessageFromTarget', (e) => {
+    if (e.sessionId !== sessionId) return;
+    const msg = JSON.parse(e.message);
+    if (msg.id && pending.has(msg.id)) {
+      const {resolve, reject} = pending.get(msg.id);
+      pending.delete(msg.id);
+      if (msg.error) reject(new Error(msg.error.message)); else resolve(msg.result);
+    }
+  });
+  const send = (method, params = {}) => new Promise((resolve, reject) => {
+    const id = nextId++;
+    pending.set(id, {resolve, reject});
+    bs.send('Target.sendMessageToTarget', {sessionId, message: JSON.stringify({id, method, params})}).catch(reject);
+  });
+  const popup = {
+    send,
+    async evaluate(expression) {
+      const r = await send('Runtime.evaluate', {expression, returnByValue: true, awaitPromise: true});
+      return r.result.value;
+    },
+    /** A real mouse click (with user activation) on the element matching `selector`. */
+    async click(selector) {
+      const box = await waitFor(() => popup.evaluate(`(() => { const e = document.querySelector(${JSON.stringify(selector)});
+        if (!e || e.hidden) return null; const r = e.getBoundingClientRect(); return r.width ? {x: r.x + r.width / 2, y: r.y + r.height / 2} : null; })()`),
+      {what: `popup ${selector}`});
+      for (const type of ['mousePressed', 'mouseReleased']) {
+        await send('Input.dispatchMouseEvent', {type, x: box.x, y: box.y, button: 'left', clickCount: 1});
+      }
+    },
+    async close() {
+      await bs.send('Target.closeTarget', {targetId: target.targetId}).catch(() => {});
+      await bs.detach().catch(() => {});
+    },
+  };
+  return popup;
+}
