@@ -174,6 +174,9 @@ async function main() {
   const hello = await send({type: MSG.CS_BG_HELLO});
   let adapter = findAdapter(hello.sites, location);
   if (!adapter) {
+    // A listed host on a path no entry covers (e.g. Telegram's start page): not a chat we know.
+    const host = location.hostname.toLowerCase();
+    if ((hello.sites.sites || []).some((s) => (s.hosts || []).some((h) => String(h).toLowerCase() === host))) return;
     // Not a listed site: we were injected because the person turned Heads Up on here.
     adapter = genericAdapter(hello.sites && hello.sites.generic);
   } else if ((hello.disabled || []).includes(adapter.id)) {
