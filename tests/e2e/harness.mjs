@@ -307,3 +307,29 @@ export async function openPopupFor(env, page) {
   };
   return popup;
 }
+
+/** A chat that turns step by step: caution at 3, warning at 4, urgent at 7, crisis at 9. */
+export const ESCALATION = [
+  {from: 'them', text: 'hey cutie, you are so pretty. how old are you?'},
+  {from: 'me', text: '15, why'},
+  {from: 'them', text: 'i really like you, i think im falling for you. lets move to snapchat, add me there'},
+  {from: 'them', text: 'send me a pic of you without your shirt, dont tell anyone ok, its our secret'},
+  {from: 'me', text: 'no i dont want to'},
+  {from: 'them', text: 'come on just one pic, please send it'},
+  {from: 'them', text: 'I have screenshots of all your followers and your family. I will send your nudes to everyone'},
+  {from: 'them', text: 'pay me $300 in gift cards now or I will ruin your life, you have 10 minutes'},
+  {from: 'me', text: 'please dont, i dont have money. i want to die'},
+];
+
+/** Stops the extension's service worker (as Chrome does when it is idle); true once it is gone. */
+export async function stopServiceWorker(env) {
+  const bs = await env.context.browser().newBrowserCDPSession();
+  const workers = async () => (await bs.send('Target.getTargets')).targetInfos
+    .filter((t) => t.type === 'service_worker' && t.url.startsWith(env.extensionUrl('')));
+  const [sw] = await workers();
+  if (!sw) return false;
+  await bs.send('Target.closeTarget', {targetId: sw.targetId});
+  const gone = await waitFor(async () => (await workers()).every((t) => t.targetId !== sw.targetId), {what: 'worker stopped'});
+  await bs.detach().catch(() => {});
+  return gone;
+}

@@ -1,0 +1,151 @@
+// The warning's behaviour on a listed site (Instagram's fixture under www.instagram.com):
+// escalation through every level (screenshots), crisis first, highlighting, dismissal that
+// holds until things get worse, SPA thread switches, older messages loaded above, and the
+// background being stopped in the middle of a conversation.
+import assert from 'node:assert/strict';
+import {after, before, test} from 'node:test';
+import {
+  ESCALATION, SEXTORTION, BENIGN, clickWarningButton, focusedInWarning, launch, popupStatus,
+  readWarning, screenshot, stopServiceWorker, waitFor, waitForLevel,
+} from './harness.mjs';
+
+const HOST = 'www.instagram.com';
+let env;
+let page;
+let n = 0;
+
+before(async () => {
+  env = await launch();
+  env.server.route(HOST, 'sites/instagram.html');
+  page = await env.context.newPage();
+  await page.goto(`https://${HOST}/`);
+  await page.waitForFunction(() => window.__fixture);
+});
+after(async () => { await env?.close(); });
+
+async function newThread(name = 'Sam') {
+  n += 1;
+  await page.evaluate(([k, nm]) => window.__fixture.switchThread(k, nm), [`flow${n}`, name]);
+}
+
+async function say(...messages) {
+  for (const m of messages) await page.evaluate(({from, text}) => window.__fixture.append(from, text), m);
+}
+
+async function readCount(count) {
+  await waitFor(async () => (await popupStatus(env, page)).count === count, {what: `${count} messages read`});
+}
+
+test('escalates caution → warning → urgent → crisis, each screenshot saved', async () => {
+  await newThread();
+  await page.click('[role=textbox]');
+  await say(...ESCALATION.slice(0, 3));
+  const caution = await waitForLevel(page, 'caution');
+  assert.equal(caution.role, 'region');
+  assert.match(caution.text, /haven’t done anything wrong/);
+  // A card is calm: it does not take focus from what the person is typing.
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('role')), 'textbox');
+  await screenshot(page, 'level-caution');
+
+  await say(ESCALATION[3]);
+  const warning = await waitForLevel(page, 'warning');
+  assert.ok(warning.reasons.some((r) => /keep it a secret/.test(r)), warning.reasons.join(' / '));
+  assert.match(warning.text, /What you can do now/);
+  await screenshot(page, 'level-warning');
+
+  await say(...ESCALATION.slice(4, 8));
+  const urgent = await waitForLevel(page, 'urgent');
+  assert.equal(urgent.role, 'alertdialog');
+  assert.match(urgent.text, /^Someone may be trying to blackmail you/);
+  await screenshot(page, 'level-urgent');
+
+  await say(ESCALATION[8]);
+  const crisis = await waitFor(async () => {
+    const w = await readWarning(page);
+    return w && w.level === 'urgent' && /^You matter/.test(w.text) ? w : null;
+  }, {what: 'crisis help first'});
+  assert.equal(crisis.buttons[0].label, 'Talk to someone now');
+  assert.equal(await focusedInWarning(page), 'Talk to someone now');
+  await screenshot(page, 'level-urgent-crisis');
+  await page.keyboard.press('Escape');
+  await waitForLevel(page, null);
+});
+
+test('the messages behind the signs can be highlighted and unhighlighted', async () => {
+  await newThread();
+  await say(...SEXTORTION);
+  await readCount(SEXTORTION.length);
+  await waitForLevel(page, 'urgent');
+  await clickWarningButton(page, 'highlight');
+  const outlined = () => page.evaluate(() => [...document.querySelectorAll('[role=row]')]
+    .filter((r) => [r, ...r.querySelectorAll('*')].some((e) => e.style && e.style.outlineStyle === 'solid'))
+    .map((r) => r.textContent));
+  const marked = await waitFor(async () => { const o = await outlined(); return o.length ? o : null; }, {what: 'highlight'});
+  assert.ok(marked.some((t) => /gift cards/.test(t)), marked.join(' / '));
+  assert.ok(!marked.some((t) => /who is this/.test(t)), 'my own reply highlighted');
+  await screenshot(page, 'highlighted');
+  await clickWarningButton(page, 'highlight');
+  await waitFor(async () => (await outlined()).length === 0, {what: 'highlight removed'});
+  await clickWarningButton(page, 'not-now');
+  await waitForLevel(page, null);
+});
+
+test('"not now" is remembered for the conversation until something worse happens', async () => {
+  await newThread();
+  await say(...ESCALATION.slice(0, 3));
+  await waitForLevel(page, 'caution');
+  await clickWarningButton(page, 'not-now');
+  await waitForLevel(page, null);
+  await say(ESCALATION[3]);
+  await waitForLevel(page, 'warning'); // worse: shown again
+  await clickWarningButton(page, 'not-now');
+  await waitForLevel(page, null);
+  await say(...ESCALATION.slice(4, 6)); // still "warning": stays closed
+  await readCount(6);
+  assert.equal(await readWarning(page), null);
+  await say(ESCALATION[6]); // urgent: worse again
+  await waitForLevel(page, 'urgent');
+  await page.keyboard.press('Escape');
+  await waitForLevel(page, null);
+});
+
+test('switching threads (SPA) starts a new conversation and clears the warning', async () => {
+  await newThread('Alex');
+  await say(...SEXTORTION);
+  await waitForLevel(page, 'urgent');
+  await newThread('Jo');
+  await waitForLevel(page, null);
+  await say(...BENIGN.slice(0, 1));
+  await readCount(1);
+  assert.equal(await readWarning(page), null);
+});
+
+test('older messages loaded above are counted once and analysed in page order', async () => {
+  await newThread();
+  await say(...SEXTORTION.slice(2));
+  await readCount(2);
+  await waitForLevel(page, 'urgent');
+  await page.keyboard.press('Escape');
+  await waitForLevel(page, null);
+  // Scrolling up loads the start of the chat above what is shown.
+  for (const m of SEXTORTION.slice(0, 2).reverse()) {
+    await page.evaluate(({from, text}) => window.__fixture.prepend(from, text), m);
+  }
+  await readCount(SEXTORTION.length);
+  // Re-reads of the same page never add to the count.
+  await page.evaluate(() => window.scrollBy(0, -50));
+  await say(BENIGN[0]);
+  await readCount(SEXTORTION.length + 1);
+});
+
+test('the background stopped mid-conversation is rebuilt from the page', async () => {
+  await newThread();
+  await say(...SEXTORTION.slice(0, 2));
+  await readCount(2);
+  assert.ok(await stopServiceWorker(env), 'the service worker did not stop');
+  await say(...SEXTORTION.slice(2));
+  const w = await waitForLevel(page, 'urgent', {timeout: 40000});
+  assert.ok(w.reasons.some((r) => /threaten to share/.test(r)));
+  await readCount(SEXTORTION.length);
+  await page.keyboard.press('Escape');
+});
