@@ -318,6 +318,17 @@ function layoutSide(node, adapter, thread, ctx, env) {
     }
     if (cr && !r) r = cr;
   }
+  if (r && !(r.width < t.width * 0.9)) {
+    // Full-width row: measure the first narrower descendant that holds text (the bubble).
+    const kids = qa(env, node, '*').slice(0, 60);
+    for (const k of kids) {
+      const kr = rectOf(k);
+      if (kr && kr.width < t.width * 0.9 && hasText(k)) {
+        r = kr;
+        break;
+      }
+    }
+  }
   if (!r) return null;
   const centre = (r.left + r.right) / 2;
   const tc = (t.left + t.right) / 2;
@@ -349,8 +360,10 @@ function authorSide(node, adapter, ctx, env) {
   if (author) ctx.lastAuthor = author;
   if (!author) return 'unknown';
   if (ctx.self && author === ctx.self) return 'me';
+  const labels = Array.isArray(adapter.selfLabels) ? adapter.selfLabels : [];
+  if (labels.some((l) => String(l).toLowerCase() === author)) return 'me';
   if (ctx.peers.has(author)) return 'them';
-  if (ctx.self) return 'them';
+  if (ctx.self || labels.length) return 'them';
   if (adapter.oneToOne && ctx.peers.size) return 'me';
   return 'unknown';
 }
@@ -599,7 +612,7 @@ const GENERIC_DEFAULTS = Object.freeze({
   outgoing: '[data-outgoing="true"], [data-from-me="true"], .message-out, .outgoing, .is-out, .sent, .mine, .own',
   incoming: '[data-outgoing="false"], [data-from-me="false"], .message-in, .incoming, .is-in, .received, .theirs',
   text: '',
-  exclude: 'time, button, [role="button"], [aria-hidden="true"]',
+  exclude: 'time, button, [aria-hidden="true"]',
   time: 'time',
   timeAttr: 'datetime',
   media: 'img:not([alt=""]):not([width="16"]), video, audio, [data-testid*="image"], [data-testid*="video"]',
@@ -635,8 +648,10 @@ function hasText(el) {
 }
 
 function signature(el) {
-  const cls = (attr(el, 'class') || '').trim().split(/\s+/).filter((c) => c && !/\d{3,}/.test(c)).sort().slice(0, 3).join('.');
-  return `${el.tagName}|${attr(el, 'role') || ''}|${cls}`;
+  // Tag, role and the first class token: sibling messages share these even when a second class
+  // says who sent them ("msg incoming" / "msg outgoing").
+  const first = (attr(el, 'class') || '').trim().split(/\s+/)[0] || '';
+  return `${el.tagName}|${attr(el, 'role') || ''}|${/\d{3,}/.test(first) ? '' : first}`;
 }
 
 /** Children of `parent` that share the most common tag/role/class signature and have text. */
@@ -658,7 +673,10 @@ function roleItems(container, adapter) {
   return outermost(safeQueryAll(container, sel(adapter.message)).slice(-LIMITS.maxCandidates)).filter(hasText);
 }
 
-/** The most message-rich container: ARIA log/list/grid first, then repeated sibling blocks. */
+/**
+ * The most message-rich container: an ARIA log wins outright (it is by definition a chat log);
+ * otherwise the list/grid/feed or repeated-sibling container with the most text items.
+ */
 function findGenericThread(root, adapter) {
   const min = Number(adapter.minMessages) || 3;
   const rootIsThread = root.nodeType === ELEMENT_NODE && safeMatches(root, sel(adapter.thread));
@@ -666,15 +684,14 @@ function findGenericThread(root, adapter) {
   let best = null;
   let bestCount = 0;
   for (const c of candidates) {
-    // role=log is by definition a chat log: prefer it even when short.
     const n = roleItems(c, adapter).length || repeatedChildren(c).length;
-    const score = n + (attr(c, 'role') === 'log' ? 1000 : 0);
-    if (n >= 1 && score > bestCount) {
+    if (attr(c, 'role') === 'log' && n >= 1) return c;
+    if (n >= 2 && n > bestCount) {
       best = c;
-      bestCount = score;
+      bestCount = n;
     }
   }
-  if (best) return best;
+  if (rootIsThread) return best;
   // Repeated message-like sibling blocks anywhere (bounded scan).
   const all = safeQueryAll(root, 'div, ul, ol, section, main').slice(0, LIMITS.maxGenericScan);
   for (const el of all) {
