@@ -226,6 +226,8 @@ export async function popupStatus(env, page) {
 
 export async function screenshot(page, name) {
   fs.mkdirSync(ARTIFACTS, {recursive: true});
+  // Let the card's short fade-in finish so the picture shows it as people see it.
+  await page.waitForTimeout(400);
   await page.screenshot({path: path.join(ARTIFACTS, `${name}.png`)});
 }
 

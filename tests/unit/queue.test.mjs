@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {SlicedQueue} from '../../extension/content/queue.js';
+
+function harness(budgetMs, costMs) {
+  let clock = 0;
+  const slices = [];
+  const scheduled = [];
+  const processed = [];
+  let drained = 0;
+  const q = new SlicedQueue({
+    budgetMs,
+    now: () => clock,
+    schedule: (fn) => scheduled.push(fn),
+    process: (x) => { processed.push(x); clock += costMs; },
+    onDrained: () => { drained += 1; },
+  });
+  const runAll = () => {
+    while (scheduled.length) {
+      const before = processed.length;
+      scheduled.shift()();
+      slices.push(processed.length - before);
+    }
+  };
+  return {q, runAll, slices, processed, scheduled, get drained() { return drained; }};
+}
+
+test('pushing only schedules; nothing runs inside the observer callback', () => {
+  const h = harness(4, 1);
+  h.q.push(1, 2, 3);
+  assert.equal(h.processed.length, 0);
+  assert.equal(h.scheduled.length, 1);
+  h.q.push(4);
+  assert.equal(h.scheduled.length, 1, 'one slice scheduled at a time');
+});
+
+test('work is split into slices within the budget, then drains once', () => {
+  const h = harness(4, 1);
+  h.q.push(...Array.from({length: 10}, (_, i) => i));
+  h.runAll();
+  assert.deepEqual(h.processed, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  assert.deepEqual(h.slices, [4, 4, 2]);
+  assert.equal(h.drained, 1);
+});
+
+test('an item slower than the budget still makes progress (one per slice)', () => {
+  const h = harness(4, 10);
+  h.q.push('a', 'b');
+  h.runAll();
+  assert.deepEqual(h.slices, [1, 1]);
+});
+
+test('paused queues (hidden tab) do nothing until resumed', () => {
+  const h = harness(4, 1);
+  h.q.pause();
+  h.q.push(1, 2);
+  assert.equal(h.scheduled.length, 0);
+  h.q.resume();
+  h.runAll();
+  assert.deepEqual(h.processed, [1, 2]);
+  assert.equal(h.drained, 1);
+});
+
+test('kick with nothing queued still reaches onDrained (used after navigation)', () => {
+  const h = harness(4, 1);
+  h.q.kick();
+  h.runAll();
+  assert.equal(h.drained, 1);
+});
