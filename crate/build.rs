@@ -7,7 +7,7 @@
 //! the normalised text, whose tokens are separated by single spaces:
 //!   word        the token `word`               a|b|c      one of these tokens
 //!   word*       a token starting with `word`   @class     one of the class's alternatives
-//!   (x y|z)     a group of alternatives         [x y|z]    an optional group
+//!   (x y|z)     a group of alternatives         [x y|z]    an optional group (also `(x y|z)?`)
 //!   ~ / ~N      up to 1 / N tokens of anything (not crossing a sentence end)
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -121,7 +121,13 @@ impl<'a> Parser<'a> {
                 }
                 Some('(') => {
                     self.pos += 1;
-                    seq.push(Elem::Group(self.alternatives(Some(')'))?, false));
+                    let alts = self.alternatives(Some(')'))?;
+                    // "(a|b)?" is the same as "[a|b]".
+                    let optional = self.peek() == Some('?');
+                    if optional {
+                        self.pos += 1;
+                    }
+                    seq.push(Elem::Group(alts, optional));
                 }
                 Some('[') => {
                     self.pos += 1;

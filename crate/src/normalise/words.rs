@@ -15,6 +15,9 @@ pub(super) enum Part {
     Boundary,
 }
 
+/// Words that elide before an apostrophe in French (and Italian).
+const ELISIONS: [&str; 12] = ["c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu"];
+
 const SENTENCE_END: [char; 4] = ['.', '!', '?', ';'];
 
 /// Splits a folded text into parts.
@@ -174,7 +177,11 @@ fn split(c: &str, out: &mut Vec<Part>) {
         if keep {
             cur.push(ch);
         } else if ch == '\'' && prev_word && next_word {
-            // don't → dont
+            // French and Italian elision splits ("j'ai" → "j ai", "l'envoie" → "l envoie");
+            // elsewhere the apostrophe is dropped ("don't" → "dont").
+            if ELISIONS.contains(&cur.as_str()) {
+                out.push(Part::Raw(std::mem::take(&mut cur)));
+            }
         } else if !cur.is_empty() {
             out.push(Part::Raw(std::mem::take(&mut cur)));
         }
