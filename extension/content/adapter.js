@@ -6,59 +6,70 @@
 //
 // ── Exports ─────────────────────────────────────────────────────────────────────────────
 //   findAdapter(sites, location)          → the entry whose `hosts` holds location.hostname
-//                                           (case-insensitive; `sites` is the parsed sites.json
-//                                           or its `sites` array), else null.
-//   readMessages(root, adapter, opts?)    → [{key, from, text, time, hasMedia, node}] in
-//                                           document order, at most LIMITS.maxMessages (the
-//                                           newest ones). Never throws.
-//   conversationKey(adapter, location, document) → "<adapter.id>:<key>" or null.
-//   peerInfo(adapter, document)           → {name, link}; either may be null; link is http(s) only.
-//   genericAdapter(config?)               → an adapter for unlisted chat-like pages
-//                                           (config = sites.json `generic`, optional).
-//   isChatLike(document)                  → boolean heuristic for the generic fallback.
+//                                           (case-insensitive) and, if it has `paths`, one of
+//                                           them matches location.pathname; else null. `sites`
+//                                           is the parsed sites.json or its `sites` array. SPAs:
+//                                           call again after navigation (Telegram K vs A).
+//   readMessages(root, adapter, opts?)    → [{key, from, text, time, hasMedia, node}] in document
+//                                           order, at most LIMITS.maxMessages (the newest).
+//                                           root: Document or Element. opts.maxMessages lowers
+//                                           the cap; opts.shadowRootOf(el) reaches closed shadow
+//                                           roots for `pierce` entries. Never throws.
+//   conversationKey(adapter, location, document, opts?) → "<adapter.id>:<key>" or null (no
+//                                           thread open / nothing matched).
+//   peerInfo(adapter, document, opts?)    → {name, link}; either may be null; link is http(s)
+//                                           only. opts.location resolves relative links when the
+//                                           document has no base URI.
+//   genericAdapter(config?)               → an adapter for unlisted chat-like pages (config =
+//                                           sites.json `generic`; its fields override defaults).
+//   isChatLike(document)                  → boolean heuristic for offering the generic fallback.
 //   LIMITS                                → the caps below (frozen).
 //
-// ── Entry fields (sites.json) ───────────────────────────────────────────────────────────
-//   id, name, hosts[], matches[], sources[]      identity, permissions, provenance
-//   thread        CSS selector of the container holding the messages (first match is used;
-//                 when `root` itself matches, root is the thread)
-//   message       selector of one message, matched inside thread. Matches nested inside
-//                 another match are dropped (the outermost wins).
-//   text          optional selector(s) of the text inside a message; every match that is not
-//                 inside another match contributes, joined by a space. Default: the message.
-//   exclude       optional selector of parts never read as text (timestamps, reactions,
-//                 sender labels, quoted replies). Whole subtrees are skipped.
-//   direction     "attr" | "layout" | "author". How `from` is decided:
+// ── Entry fields (sites.json; docs/sites.md has the full description) ──────────────────
+//   id, name, confidence, hosts[], paths[]?, matches[], sources[], notes
+//   pierce        true → selectors are also evaluated inside shadow roots (Reddit)
+//   thread        selector of the container holding the messages (first match; when `root`
+//                 itself matches, root is the thread)
+//   message       selector of one message inside thread; matches nested in another are dropped
+//   text          optional selector(s) of the text inside a message; every match not inside
+//                 another match contributes, joined by a space. Default: the whole message.
+//   exclude       optional selector of parts never read as text (timestamps, reactions, sender
+//                 labels, quoted replies); whole subtrees are skipped
+//   direction     "attr" | "layout" | "author":
 //     attr:   me   when the message matches `outgoing`, contains a match of it, or has an
 //                  ancestor inside the thread that matches it;
-//             them when `incoming` is given and is matched the same way; when `incoming` is
-//                  absent, every message not `outgoing` is them;
-//             otherwise (incoming given, neither matched) → layout, else 'unknown'.
-//     layout: outgoing/incoming first (as above, but never defaulting to them), then the
-//             bubble's bounding box: centre right of the thread's centre (by more than 4% of
-//             its width) = me, left = them; mirrored when the thread is right-to-left. No
+//             them when `incoming` matches the same way; with no `incoming`, every message
+//                  that is not `outgoing` is them;
+//             otherwise → layout, else 'unknown'.
+//     layout: outgoing/incoming first (never defaulting to them), then geometry: the bubble's
+//             box (`bubble`, else `text`, else the first descendant narrower than 90% of the
+//             thread that holds text, else the message) — centre right of the thread's centre
+//             by more than 4% of its width = me, left = them; mirrored in RTL threads. No
 //             layout (zero-size boxes, as in unit tests) → 'unknown'.
-//     author: the message's `author` (text, or the profile path of a link) is compared with
-//             `self` (document-level selector of the signed-in user's own name) and with the
-//             peer (peerName / peerLink). equal to self → me; equal to peer → them; any other
-//             author → them when self is known; with `oneToOne: true` a non-peer author is me.
-//             `authorInherit: true` carries the last seen author to following messages that
-//             have none (grouped messages, as Discord renders them). Unresolved → 'unknown'.
-//   outgoing, incoming   selectors, see direction
-//   author, self, authorInherit, oneToOne        see direction "author"
+//     author: the message's `author` (text, or a link's last path segment without '@') is
+//             compared, lower-cased, with `self` (document-level selector of my own name),
+//             `selfLabels` (literal words meaning me, e.g. "me") and the peer (peerName /
+//             peerLink): self or label → me; peer → them; other author → them when self or
+//             labels are known; with `oneToOne` a non-peer author is me. `authorInherit`
+//             carries the last author to following messages that show none.
+//   outgoing, incoming, author, self, selfLabels, authorInherit, oneToOne   see direction
 //   bubble        optional selector of the visible bubble inside a message (layout measuring)
 //   time          optional selector inside a message; `timeAttr` names the attribute to read
 //                 (e.g. "datetime"), else its text. `timeAttr` alone reads the message itself.
 //   idAttr        optional attribute carrying the site's message id; `idSelector` names the
-//                 element inside the message that carries it (default: the message itself).
+//                 element inside the message that carries it (default: the message itself)
 //   media         selector of img/video/attachment inside a message → hasMedia
-//   peerName      document-level selector of the other person's display name;
-//                 `peerNameAttr` reads an attribute (e.g. "title") instead of text
+//   peerName      document-level selector of the other person's display name; `peerNameAttr`
+//                 reads an attribute instead of text; `peerNamePattern` is a regex whose first
+//                 group is the name
 //   peerLink      document-level selector of an <a> to their profile
-//   conversationKey  {source:"path"|"hash"|"search", pattern:"<regex>"} — first group is the
-//                 key; or {source:"selector", selector, attr?} — the element's attribute or
-//                 text; or an array of these, tried in order.
-//   notes         free text shown nowhere; why a selector is what it is
+//   conversationKey  {source:"path"|"hash"|"search", pattern} — first group of the regex on
+//                 location.pathname / .hash / .search; or {source:"selector", selector, attr?,
+//                 pattern?} — the element's attribute or text (optionally through the regex);
+//                 or an array of these, tried in order.
+//
+// Text is textContent with whitespace collapsed (not innerText: no layout needed), minus
+// script/style/excluded parts, plus short <img alt> values (emoji drawn as pictures).
 //
 // ── Keys ────────────────────────────────────────────────────────────────────────────────
 // With a site id (idAttr) the key is "id:<value>". Otherwise "h:<hash of from|text|media>#n"
