@@ -55,6 +55,8 @@ export function patchManifest(manifest, target, sitesJson) {
         // Mozilla's required declaration: this extension collects and transmits nothing.
         data_collection_permissions: {required: ['none']},
       },
+      // Firefox for Android learned data_collection_permissions in 142.
+      gecko_android: {strict_min_version: '142.0'},
     };
   } else {
     throw new Error(`unknown target ${target}`);

@@ -84,7 +84,8 @@ export class WarningView {
     this.build(verdict);
     if (verdict.level === 'urgent') {
       this.returnFocus = returnFocus || (keepFocus ? null : document.activeElement);
-      this.primary.focus();
+      // Focus the main action without scrolling the "not your fault" opening out of view.
+      this.primary.focus({preventScroll: true});
     }
     this.announce(t(`title_${verdict.level}`));
   }

@@ -6,7 +6,9 @@
 // on that host, as single-page apps do. /__fixtures/<path> serves any file under tests/fixtures/.
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import https from 'node:https';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -70,8 +72,24 @@ export async function startServer() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const {port} = server.address();
+  // An HTTP CONNECT proxy in front of it, for Firefox (which has no --host-resolver-rules):
+  // every tunnel ends at the TLS server, whatever host name the browser asked for.
+  const proxy = http.createServer((req, res) => res.writeHead(405).end());
+  proxy.on('connect', (req, client, head) => {
+    const upstream = net.connect(port, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head && head.length) upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const proxyPort = proxy.address().port;
   return {
     port,
+    proxyPort,
     /** Serve tests/fixtures/<rel> for every path on `host`. */
     route(host, rel, {headers = {}, assetHeaders} = {}) {
       routes.set(host.toLowerCase(), {file: path.join(FIXTURES, rel), headers, assetHeaders});
@@ -81,6 +99,8 @@ export async function startServer() {
       return hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
     },
     async close() {
+      proxy.closeAllConnections?.();
+      await new Promise((resolve) => proxy.close(resolve));
       server.closeAllConnections?.();
       await new Promise((resolve) => server.close(resolve));
       fs.rmSync(dir, {recursive: true, force: true});
