@@ -17,7 +17,22 @@ cli: ## Build the headsup CLI
 test-core: ## Rust tests (normalisation, signals, scoring, verdict cases, corpus eval)
 	cargo test --workspace
 
-test: setup test-core wasm ## Run every test
+extension: ## Build dist/chrome, dist/firefox and their zips (builds the wasm first)
+	node scripts/build-extension.mjs
+
+demo: ## Build, open Chromium with Heads Up on a demo chat, save screenshots to tests/artifacts/
+	node scripts/demo.mjs
+
+test-unit: ## Node unit tests for the extension's pure logic
+	node --test tests/unit/
+
+test-e2e: extension ## Real-browser tests: Chromium (playwright-core) and Firefox ESR (puppeteer-core, BiDi)
+	node --test --test-concurrency=1 tests/e2e/
+
+lint-firefox: extension ## web-ext lint of the Firefox build (0 errors required)
+	npx --no-install web-ext lint --source-dir dist/firefox --no-input
+
+test: setup test-core wasm test-unit lint-firefox test-e2e ## Run every test
 	@echo "all tests passed"
 
-.PHONY: help setup wasm cli test-core test
+.PHONY: help setup wasm cli test-core test extension demo test-unit test-e2e lint-firefox
