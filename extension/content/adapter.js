@@ -331,10 +331,19 @@ function layoutSide(node, adapter, thread, ctx, env) {
   }
   if (r && !(r.width < t.width * 0.9)) {
     // Full-width row: measure the first narrower descendant that holds text (the bubble).
+    // Visually hidden labels ("You sent", 1px boxes) and excluded parts are not bubbles.
+    const exclude = sel(adapter.exclude);
     const kids = qa(env, node, '*').slice(0, 60);
+    const hidden = [];
     for (const k of kids) {
+      if (hidden.some((hdn) => contains(hdn, k))) continue;
       const kr = rectOf(k);
-      if (kr && kr.width < t.width * 0.9 && hasText(k)) {
+      if (!kr) continue; // no box of its own (display: contents, or not rendered)
+      if (kr.width < 8 || kr.height < 8) {
+        hidden.push(k);
+        continue;
+      }
+      if (kr.width < t.width * 0.9 && hasText(k) && !(exclude && safeClosestWithin(k, exclude, node))) {
         r = kr;
         break;
       }
