@@ -69,6 +69,25 @@ class Watcher {
     this.markDirty();
   }
 
+  /**
+   * Chats built from web components (Reddit) live in shadow roots, which a document observer
+   * does not see into: observe every shadow root that holds a message as well. Such pages also
+   * get a slow re-check, for a thread that was empty when we last looked.
+   */
+  observeShadowRoots(page) {
+    if (!this.adapter.pierce) return;
+    this.observedRoots = this.observedRoots || new WeakSet();
+    for (const m of page) {
+      for (let n = m.node; n; n = n.parentNode || n.host) {
+        if (n.nodeType === 11 && n.host && !this.observedRoots.has(n)) {
+          this.observedRoots.add(n);
+          this.observer.observe(n, {childList: true, subtree: true, characterData: true});
+        }
+      }
+    }
+    if (!this.pollTimer) this.pollTimer = setInterval(() => { if (!document.hidden) this.markDirty(); }, 2000);
+  }
+
   onVisibility() {
     if (document.hidden) this.queue.pause();
     else this.queue.resume();
@@ -100,6 +119,7 @@ class Watcher {
       if (conversation !== this.conversation) this.switchTo(conversation);
       const page = readMessages(document, this.adapter, {shadowRootOf});
       for (const m of page) this.nodes.set(m.key, m.node);
+      this.observeShadowRoots(page);
       const {list, change} = mergeMessages(this.known, page.map(({key, from, text, time, hasMedia}) => ({key, from, text, time, hasMedia})));
       this.known = list;
       if (change === 'reset') this.needsReset = true;
