@@ -9,6 +9,7 @@
 //!   word*       a token starting with `word`   @class     one of the class's alternatives
 //!   (x y|z)     a group of alternatives         [x y|z]    an optional group (also `(x y|z)?`)
 //!   ~ / ~N      up to 1 / N tokens of anything (not crossing a sentence end)
+//!   # any number token; a leading ^ anchors the pattern at the start of a sentence
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -342,14 +343,19 @@ fn main() {
             };
             assert!((1..=3).contains(&rule.weight), "rules/{}.toml rule {ri}: weight 1..=3", lang.lang);
             for src in &rule.patterns {
-                let alts = Parser::new(src, &lang.classes, 0)
+                let body = src.trim_start().strip_prefix('^').unwrap_or(src);
+                let alts = Parser::new(body, &lang.classes, 0)
                     .alternatives(None)
                     .unwrap_or_else(|e| panic!("rules/{}.toml: pattern {src:?}: {e}", lang.lang));
                 let seq = match alts.as_slice() {
                     [one] => one.clone(),
                     _ => vec![Elem::Group(alts.clone(), false)],
                 };
-                let regex = format!(" {}", seq_regex(&seq));
+                // A leading "^" ties the pattern to the start of the message or of a sentence.
+                let regex = match src.trim_start().strip_prefix('^') {
+                    Some(_) => format!("(?:^| \\.) {}", seq_regex(&seq)),
+                    None => format!(" {}", seq_regex(&seq)),
+                };
                 let mut lits = BTreeSet::new();
                 collect_literals(&seq, &mut lits);
                 lexicon.extend(lits.iter().cloned());

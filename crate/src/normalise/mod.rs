@@ -142,6 +142,14 @@ pub(crate) fn tokens(text: &str, max_chars: usize, out: &mut Vec<String>) {
     if out.len() > start && out.last().is_some_and(|l| l == ".") {
         out.pop();
     }
+    // Leetspeak "1" for "I" at the start of a sentence: "1 w1ll p0st".
+    for i in start..out.len() {
+        let sentence_start = i == start || out[i - 1] == ".";
+        let next_is_word = out.get(i + 1).is_some_and(|n| n.bytes().all(|b| b.is_ascii_alphabetic()));
+        if out[i] == "1" && sentence_start && next_is_word {
+            out[i] = "i".into();
+        }
+    }
     // "500 usd", "12 bitcoins": a number before a currency word is an amount.
     for i in start..out.len().saturating_sub(1) {
         if out[i].bytes().all(|b| b.is_ascii_digit()) && t.is_currency(&out[i + 1]) {
