@@ -467,11 +467,12 @@ function findThread(root, adapter, env) {
   return q(env, root, t);
 }
 
-function messageNodes(thread, adapter, env) {
+function messageNodes(thread, adapter, env, max) {
   if (adapter.generic) return genericMessages(thread, adapter);
   const all = qa(env, thread, sel(adapter.message));
-  const capped = all.length > LIMITS.maxCandidates ? all.slice(all.length - LIMITS.maxCandidates) : all;
-  return outermost(capped);
+  // Only the newest `max` survive; look at a few times that many so nested matches can drop out.
+  const keep = Math.min(LIMITS.maxCandidates, Math.max(max * 4, 50));
+  return outermost(all.length > keep ? all.slice(all.length - keep) : all);
 }
 
 /**
@@ -484,8 +485,8 @@ export function readMessages(root, adapter, opts = {}) {
     const env = { pierce: !!adapter.pierce, shadowRootOf: opts.shadowRootOf };
     const thread = findThread(root, adapter, env);
     if (!thread) return [];
-    let nodes = messageNodes(thread, adapter, env);
     const max = Math.max(0, Math.min(Number(opts.maxMessages) || LIMITS.maxMessages, LIMITS.maxMessages));
+    let nodes = messageNodes(thread, adapter, env, max);
     if (nodes.length > max) nodes = nodes.slice(nodes.length - max);
     const doc = thread.ownerDocument || root;
     const ctx = { lastAuthor: null, rtl: undefined, self: null, peers: new Set() };
@@ -659,12 +660,22 @@ export function genericAdapter(config) {
   return merged;
 }
 
+/** Does `el` hold any non-blank text? Looks at no more than 300 nodes (cheap on big pages). */
 function hasText(el) {
-  try {
-    return collapse(el.textContent).length > 0;
-  } catch {
-    return false;
+  const stack = [el];
+  let seen = 0;
+  while (stack.length && seen++ < 300) {
+    const n = stack.pop();
+    if (!n) continue;
+    if (n.nodeType === TEXT_NODE) {
+      if (/\S/.test(n.nodeValue || '')) return true;
+      continue;
+    }
+    if (n.nodeType !== ELEMENT_NODE || SKIP_TAGS.has(n.tagName)) continue;
+    const kids = n.childNodes || [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
+  return false;
 }
 
 function signature(el) {
