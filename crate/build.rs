@@ -311,6 +311,7 @@ fn main() {
     let mut anchors: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut always: Vec<usize> = vec![];
     let mut n = 0usize;
+    let all_negators: BTreeSet<String> = langs.iter().flat_map(|l| words(&l.negators)).collect();
     writeln!(out, "/// Languages, in rule-file order.\npub static LANGS: &[LangData] = &[").unwrap();
     for (li, lang) in langs.iter().enumerate() {
         writeln!(
@@ -363,14 +364,17 @@ fn main() {
                     Some(a) => a.into_iter().for_each(|w| anchors.entry(w).or_default().push(n)),
                     None => always.push(n),
                 }
+                // Only the negators a pattern spells out itself are needed at run time (a negator
+                // inside a match that the pattern doesn't spell out negates it).
+                let own_negators: Vec<&String> = lits.iter().filter(|w| all_negators.contains(*w)).collect();
                 writeln!(
                     patterns,
-                    "    PatternData {{ source: {src:?}, regex: {regex:?}, target: {}, weight: {}, from: {from}, negatable: {}, crisis: {}, lang: {li}, literals: &{:?} }},",
+                    "    PatternData {{ regex: {regex:?}, target: {}, weight: {}, from: {from}, negatable: {}, crisis: {}, lang: {li}, own_negators: &{:?} }},",
                     target(&rule.signal),
                     rule.weight,
                     rule.negatable,
                     rule.crisis,
-                    lits.iter().collect::<Vec<_>>()
+                    own_negators
                 )
                 .unwrap();
                 n += 1;

@@ -39,9 +39,6 @@ pub(crate) enum From {
 /// One pattern as generated from the rule files.
 #[derive(Debug)]
 pub(crate) struct PatternData {
-    /// The pattern as written in the rule file (for diagnostics).
-    #[allow(dead_code)]
-    pub source: &'static str,
     /// Regex over the padded normalised text.
     pub regex: &'static str,
     pub target: Target,
@@ -54,8 +51,8 @@ pub(crate) struct PatternData {
     pub crisis: bool,
     /// Index into [`LANGS`].
     pub lang: usize,
-    /// The literal words of the pattern (a negator among them is part of the phrase).
-    pub literals: &'static [&'static str],
+    /// Negators the pattern spells out itself ("dont tell anyone"): part of the phrase.
+    pub own_negators: &'static [&'static str],
 }
 
 /// Per-language word lists.

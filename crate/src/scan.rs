@@ -82,7 +82,7 @@ pub(crate) fn scan(text: &str, from: Sender, scratch: &mut Scratch) -> MessageSc
         while let Some(m) = re.find_at(&scratch.hay, at) {
             let first = token_index(&scratch.starts, m.start());
             let last = token_index(&scratch.starts, m.end().saturating_sub(1)).max(first);
-            if !(p.negatable && negated(&scratch.tokens, first, last, p.literals, out.lang, p.lang)) {
+            if !(p.negatable && negated(&scratch.tokens, first, last, p.own_negators, out.lang, p.lang)) {
                 found.push((p.target, p.weight, p.crisis));
                 break;
             }
@@ -117,11 +117,11 @@ fn token_index(starts: &[usize], pos: usize) -> usize {
 /// Whether a match covering tokens `first..=last` is negated: a negator inside the match that
 /// the pattern itself doesn't spell out, or one just before it, reached back over "bridge"
 /// words only ("not *going to* post", "would never share") and never across a sentence end.
-fn negated(tokens: &[String], first: usize, last: usize, literals: &[&str], msg_lang: Option<usize>, rule_lang: usize) -> bool {
+fn negated(tokens: &[String], first: usize, last: usize, own_negators: &[&str], msg_lang: Option<usize>, rule_lang: usize) -> bool {
     let langs = [Some(rule_lang), msg_lang, Some(0)];
     let is_neg = |t: &str| langs.iter().flatten().any(|&l| LANGS[l].negators.contains(&t));
     let is_bridge = |t: &str| langs.iter().flatten().any(|&l| LANGS[l].bridges.contains(&t));
-    if tokens[first..=last.min(tokens.len() - 1)].iter().any(|t| is_neg(t) && !literals.contains(&t.as_str())) {
+    if tokens[first..=last.min(tokens.len() - 1)].iter().any(|t| is_neg(t) && !own_negators.contains(&t.as_str())) {
         return true;
     }
     let mut i = first;

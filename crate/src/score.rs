@@ -45,7 +45,7 @@ pub(crate) fn level(w: &Weights, crisis: bool, audience: Audience) -> Level {
 
     let urgent = crisis
         || (threat >= 2 && (pay >= 1 || urgency >= 2 || threat_kinds >= 2))
-        || (distress >= 2 && (threat >= 2 || pay >= 2))
+        || (distress >= 1 && (threat >= 2 || pay >= 2))
         || (pay >= 3 && (urgency >= 1 || threat >= 1 || sexual >= 2));
     if urgent {
         return Level::Urgent;
