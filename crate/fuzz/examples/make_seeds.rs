@@ -1,7 +1,7 @@
 //! Writes the seed corpora under `seeds/<target>/` from texts written for this purpose, and
 //! checks that every conversation seed decodes (via `arbitrary`) to the conversation intended.
 //!
-//! Run from `crate/fuzz`: `cargo run --release --bin make_seeds`.
+//! Run from `crate/fuzz`: `cargo run --release --example make_seeds`.
 
 use std::fs;
 use std::path::Path;
