@@ -11,6 +11,7 @@
 
 mod analyser;
 pub mod eval;
+pub mod extract;
 mod lang;
 pub mod model;
 mod normalise;

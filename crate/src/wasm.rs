@@ -76,6 +76,15 @@ pub fn normalise(text: &str) -> String {
     crate::normalise(text)
 }
 
+/// Identifiers in the given texts (an array of strings), for the evidence pack:
+/// `{handles, emails, phones, payment: {cashtags, paypal, crypto, iban, giftcards}, urls}`.
+#[wasm_bindgen(js_name = extractIdentifiers)]
+pub fn extract_identifiers(texts: JsValue) -> Result<JsValue, JsError> {
+    let texts: Vec<String> = serde_wasm_bindgen::from_value(texts)
+        .map_err(|e| JsError::new(&format!("headsup: texts must be an array of strings: {e}")))?;
+    to_js(&crate::extract::extract_identifiers(&texts))
+}
+
 /// The core's version.
 #[wasm_bindgen]
 pub fn version() -> String {
