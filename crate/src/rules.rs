@@ -102,3 +102,42 @@ impl RuleSet {
         self.regexes[id as usize].get_or_init(|| Regex::new(PATTERNS[id as usize].regex).ok()).as_ref()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pattern_compiles() {
+        for (i, p) in PATTERNS.iter().enumerate() {
+            assert!(Regex::new(p.regex).is_ok(), "pattern {i} does not compile: {}", p.regex);
+        }
+    }
+
+    /// A rule word that normalisation would rewrite can never match: the rules must be written
+    /// in normalised form ("dont", not "don't"; "your", not "ur").
+    #[test]
+    fn rule_words_are_in_normal_form() {
+        let bad: Vec<(&str, String)> = LEXICON
+            .iter()
+            .map(|w| (*w, crate::normalise(w)))
+            .filter(|(w, n)| n != w)
+            .collect();
+        assert!(bad.is_empty(), "rule words not in normal form (word → normalised): {bad:?}");
+    }
+
+    #[test]
+    fn nearly_every_pattern_has_an_anchor_word() {
+        assert!(ALWAYS.len() <= 8, "{} patterns run on every message: {:?}", ALWAYS.len(), ALWAYS);
+    }
+
+    #[test]
+    fn every_language_has_rules_for_the_main_signs() {
+        for (li, lang) in LANGS.iter().enumerate() {
+            for sig in [SignalId::ThreatToShare, SignalId::PaymentDemand, SignalId::SexualRequest, SignalId::VictimDistress] {
+                let n = PATTERNS.iter().filter(|p| p.lang == li && p.target == Target::Signal(sig)).count();
+                assert!(n > 0, "{}: no rules for {}", lang.code, sig.as_str());
+            }
+        }
+    }
+}

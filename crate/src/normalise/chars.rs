@@ -26,6 +26,11 @@ enum Item {
     Sym(Option<&'static str>),
 }
 
+/// Currency signs are kept: an amount is a sign of its own.
+pub(super) fn is_currency_symbol(c: char) -> bool {
+    matches!(c, '£' | '€' | '¥' | '₹' | '₿' | '₦' | '₱' | '₩')
+}
+
 /// Punctuation outside ASCII that people use like ASCII punctuation.
 fn punct(c: char) -> Option<char> {
     Some(match c {
@@ -56,7 +61,7 @@ pub(super) fn fold(text: &str, max_chars: usize, tables: &Tables, out: &mut Stri
             }
             if let Some(s) = tables.fold(l) {
                 items.extend(s.chars().map(Item::Char));
-            } else if l.is_alphanumeric() || l.is_ascii() || l.is_whitespace() {
+            } else if l.is_alphanumeric() || l.is_ascii() || l.is_whitespace() || is_currency_symbol(l) {
                 items.push(Item::Char(if l.is_whitespace() { ' ' } else { l }));
             } else if let Some(p) = punct(l) {
                 items.push(Item::Char(p));

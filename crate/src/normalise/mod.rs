@@ -100,7 +100,12 @@ impl Tables {
             for start in end.saturating_sub(16)..end {
                 let Some((pieces, _)) = best[start] else { continue };
                 let piece: String = chars[start..end].iter().collect();
-                let ok = if end - start == 1 { matches!(piece.as_str(), "i" | "a" | "u" | "r") } else { self.known(&piece) };
+                let ok = match end - start {
+                    1 => matches!(piece.as_str(), "i" | "a" | "u" | "r"),
+                    // Two-letter shorthand ("bc", "rn") is too easily found by accident.
+                    2 => self.lexicon.contains(piece.as_str()),
+                    _ => self.known(&piece),
+                };
                 if ok && best[end].map_or(true, |(p, _)| pieces + 1 < p) {
                     best[end] = Some((pieces + 1, start));
                 }

@@ -67,7 +67,11 @@ fn special(c: &str, t: &Tables, out: &mut Vec<Part>) -> bool {
             return true;
         }
     }
-    if is_email(c) {
+    if c.len() > 2 && c.starts_with('@') && c[1..].chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_' || ch == '.')
+        && c.contains(['_', '.'])
+    {
+        out.push(Part::Token("xhandle"));
+    } else if is_email(c) {
         out.push(Part::Token("xemail"));
     } else if is_url(c) {
         out.push(Part::Token("xurl"));
