@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Builds the extension: dist/chrome/ and dist/firefox/ (unpacked, loadable) and reproducible
-// zips dist/headsup-chrome.zip and dist/headsup-firefox.zip.
+// store zips: dist/headsup-chrome.zip (Chrome Web Store), dist/headsup-edge.zip (Edge Add-ons)
+// and dist/headsup-firefox.zip (AMO). Same source → same bytes: sorted entries, fixed
+// timestamps and modes. The version comes from package.json alone; the build stamps it into
+// every manifest.
 //
 //   node scripts/build-extension.mjs              build everything (runs scripts/build-wasm.sh first)
 //   node scripts/build-extension.mjs --skip-wasm  reuse extension/pkg (tests call this after one build)
@@ -36,9 +39,16 @@ export function withSites(manifest, sitesJson) {
   return m;
 }
 
+/** The one version: package.json's. */
+export function packageVersion() {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+}
+
 /** The manifest for one browser. */
-export function patchManifest(manifest, target, sitesJson) {
+export function patchManifest(manifest, target, sitesJson, version = packageVersion()) {
   const m = withSites(manifest, sitesJson);
+  // The version is kept in package.json only; every build carries it.
+  m.version = version;
   if (target === 'chrome') {
     // Chrome runs background.service_worker; "scripts" is the Firefox form: drop it so Chrome
     // does not warn about an unknown key.
@@ -47,6 +57,12 @@ export function patchManifest(manifest, target, sitesJson) {
     // Firefox has no extension service workers: it runs background.scripts as an event page.
     delete m.background.service_worker;
     delete m.minimum_chrome_version;
+    // `key` fixes the Chrome extension ID of unpacked builds; Firefox has its gecko id instead
+    // and AMO refuses a manifest that carries `key`.
+    delete m.key;
+    // Firefox has no managed-storage schema: policies.json values reach storage.managed as they
+    // are, and policy.js validates them.
+    delete m.storage;
     m.browser_specific_settings = {
       gecko: {
         // A fixed id keeps storage and granted permissions across updates and temporary installs.
@@ -133,6 +149,16 @@ export function bundleModules(baseDir, entry, read = (p) => fs.readFileSync(p, '
   return parts.join('\n');
 }
 
+/**
+ * The manifest uploaded to the Chrome Web Store and Edge Add-ons: the stores assign the ID from
+ * their own key and refuse an uploaded `key`, so only unpacked builds (dist/chrome) carry it.
+ */
+export function storeManifest(chromeManifest) {
+  const m = structuredClone(chromeManifest);
+  delete m.key;
+  return m;
+}
+
 // ── reproducible zip ──────────────────────────────────────────────────────────────────
 // Sorted entries, fixed timestamps and permissions: the same tree always gives the same bytes.
 
@@ -143,14 +169,15 @@ function listFiles(dir, base = dir) {
   }).sort();
 }
 
-export function zipDirectory(dir) {
+/** Zips `dir`; `replace` maps entry names to the bytes to store instead of the file's. */
+export function zipDirectory(dir, replace = {}) {
   const DOS_TIME = 0;            // 00:00:00
   const DOS_DATE = (1 << 5) | 1; // 1980-01-01
   const locals = [];
   const centrals = [];
   let offset = 0;
   for (const name of listFiles(dir)) {
-    const data = fs.readFileSync(path.join(dir, name));
+    const data = Object.hasOwn(replace, name) ? Buffer.from(replace[name]) : fs.readFileSync(path.join(dir, name));
     const deflated = zlib.deflateRawSync(data, {level: 9});
     const stored = deflated.length >= data.length;
     const body = stored ? data : deflated;
@@ -198,8 +225,8 @@ export function zipDirectory(dir) {
 
 // ── build ─────────────────────────────────────────────────────────────────────────────
 
-// Sources that are not part of the shipped extension.
-const EXCLUDE = new Set(['managed_schema.json']);
+// Sources that are not part of one browser's build.
+const EXCLUDE = {chrome: new Set(), firefox: new Set(['managed_schema.json'])};
 
 function copyTree(src, dest) {
   fs.mkdirSync(dest, {recursive: true});
@@ -212,7 +239,7 @@ function copyTree(src, dest) {
   }
 }
 
-export function build({skipWasm = false, log = console.log} = {}) {
+export function build({skipWasm = false, log = console.log, dist = path.join(ROOT, 'dist')} = {}) {
   if (!skipWasm) execFileSync(path.join(ROOT, 'scripts/build-wasm.sh'), {stdio: 'inherit', cwd: ROOT});
   const ext = path.join(ROOT, 'extension');
   for (const need of ['pkg/headsup.js', 'pkg/headsup_bg.wasm', 'sites.json', 'content/adapter.js']) {
@@ -225,20 +252,23 @@ export function build({skipWasm = false, log = console.log} = {}) {
     log('note: manifest.json site lists differ from sites.json; dist uses sites.json (run with --sync-manifest to update the root manifest)');
   }
   const bundle = bundleModules(ext, CONTENT_ENTRY);
-  const dist = path.join(ROOT, 'dist');
   fs.mkdirSync(dist, {recursive: true});
   for (const target of ['chrome', 'firefox']) {
     const out = path.join(dist, target);
     fs.rmSync(out, {recursive: true, force: true});
     copyTree(ext, out);
-    for (const name of EXCLUDE) fs.rmSync(path.join(out, name), {force: true});
+    for (const name of EXCLUDE[target]) fs.rmSync(path.join(out, name), {force: true});
     // The content modules ship only as the joined classic script.
     for (const name of fs.readdirSync(path.join(out, 'content'))) fs.rmSync(path.join(out, 'content', name));
     fs.writeFileSync(path.join(out, CONTENT_BUNDLE), bundle);
-    fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(patchManifest(manifest, target, sitesJson), null, 2) + '\n');
-    const zipPath = path.join(dist, `headsup-${target}.zip`);
-    fs.writeFileSync(zipPath, zipDirectory(out));
-    log(`built dist/${target}/ and dist/headsup-${target}.zip (${fs.statSync(zipPath).size} bytes)`);
+    const patched = patchManifest(manifest, target, sitesJson);
+    const json = (m) => JSON.stringify(m, null, 2) + '\n';
+    fs.writeFileSync(path.join(out, 'manifest.json'), json(patched));
+    // Chrome Web Store and Edge Add-ons take the same package; AMO takes the Firefox one.
+    const stores = target === 'chrome' ? ['chrome', 'edge'] : ['firefox'];
+    const zip = target === 'chrome' ? zipDirectory(out, {'manifest.json': json(storeManifest(patched))}) : zipDirectory(out);
+    for (const store of stores) fs.writeFileSync(path.join(dist, `headsup-${store}.zip`), zip);
+    log(`built ${target}/ and ${stores.map((st) => `headsup-${st}.zip`).join(', ')} in ${path.relative(ROOT, dist) || '.'} (${zip.length} bytes, version ${patched.version})`);
   }
   // The bundle must at least parse as a classic script.
   execFileSync(process.execPath, ['--check', path.join(dist, 'chrome', CONTENT_BUNDLE)]);

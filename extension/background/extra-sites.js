@@ -1,9 +1,11 @@
-// Sites the person turned on from the popup or options page (beyond the listed ones).
+// Extra sites (beyond the listed ones): turned on by the person from the popup or options page,
+// or named by a school policy (extraSites, match patterns that may have a path).
 // Each needs an optional host permission (asked for by the page, with the person's click) and a
 // content script registered at run time with the scripting API: that API is why the manifest asks
 // for the "scripting" permission.
 import {api} from '../shared/api.js';
-import {readSettings, writeSettings} from './settings-store.js';
+import {permissionFor} from '../shared/settings.js';
+import {readSettings, updateSettings} from './settings-store.js';
 
 const SCRIPT_ID_PREFIX = 'headsup-extra-';
 const CONTENT_JS = ['content/content.js'];
@@ -12,12 +14,12 @@ function scriptId(pattern) {
   return SCRIPT_ID_PREFIX + pattern.replace(/[^a-z0-9]/gi, '_');
 }
 
-/** Makes the registered content scripts match the granted, enabled extra origins. */
+/** Makes the registered content scripts match the enabled extra sites whose host is granted. */
 export async function syncRegistrations() {
   const settings = await readSettings();
   const granted = await api.permissions.getAll();
   const grantedOrigins = new Set(granted.origins || []);
-  const wanted = settings.extraOrigins.filter((p) => grantedOrigins.has(p) || grantedOrigins.has('*://*/*'));
+  const wanted = settings.extraSites.filter((p) => grantedOrigins.has(permissionFor(p)) || grantedOrigins.has('*://*/*'));
   const existing = await api.scripting.getRegisteredContentScripts();
   const existingIds = new Set(existing.map((s) => s.id).filter((id) => id.startsWith(SCRIPT_ID_PREFIX)));
   const wantedIds = new Map(wanted.map((p) => [scriptId(p), p]));
@@ -33,9 +35,7 @@ export async function syncRegistrations() {
 
 /** Turns an origin on (permission already granted by the page) and starts watching the tab now. */
 export async function enableOrigin(pattern, tabId) {
-  const settings = await readSettings();
-  settings.extraOrigins = [...new Set([...settings.extraOrigins, pattern])];
-  await writeSettings(settings);
+  await updateSettings((own) => ({...own, extraSites: [...new Set([...(own.extraSites || []), pattern])]}));
   await syncRegistrations();
   if (typeof tabId === 'number') await injectInto(tabId);
 }
@@ -52,9 +52,10 @@ export async function injectInto(tabId) {
 }
 
 export async function disableOrigin(pattern) {
-  const settings = await readSettings();
-  settings.extraOrigins = settings.extraOrigins.filter((p) => p !== pattern);
-  await writeSettings(settings);
-  try { await api.permissions.remove({origins: [pattern]}); } catch { /* not granted */ }
+  const after = await updateSettings((own) => ({...own, extraSites: (own.extraSites || []).filter((p) => p !== pattern)}));
+  // Keep the permission while a policy still names the site.
+  if (!after.extraSites.includes(pattern)) {
+    try { await api.permissions.remove({origins: [permissionFor(pattern)]}); } catch { /* not granted */ }
+  }
   await syncRegistrations();
 }

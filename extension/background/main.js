@@ -4,11 +4,12 @@
 // the wasm starts lazily on first use (no top-level await in a module worker).
 import {api} from '../shared/api.js';
 import {MSG} from '../shared/messages.js';
-import {levelShown, siteEnabled, minimumLevel} from '../shared/settings.js';
+import {PAGE_BG_SETTINGS, WELCOME_KEY, disabledSites, levelShown, minimumLevel} from '../shared/settings.js';
 import {ConversationStore} from './conversations.js';
 import {conversationHash, showsDespiteDismissal} from './dismissals.js';
 import {engine} from './engine.js';
-import {readSettings, readDismissal, recordDismissal} from './settings-store.js';
+import {migrateStoredSettings, readSettings, readDismissal, recordDismissal} from './settings-store.js';
+import {forgetPolicy, readEffective, readPolicy} from './policy-store.js';
 import {disableOrigin, enableOrigin, injectInto, syncRegistrations} from './extra-sites.js';
 
 let store = null;
@@ -35,8 +36,8 @@ function sites() {
 
 async function onHello(msg) {
   const [settings, siteData] = await Promise.all([readSettings(), sites()]);
-  const disabled = Object.keys(settings.sites).filter((id) => !siteEnabled(settings, id));
-  return {sites: siteData, disabled, minimumLevel: minimumLevel(settings)};
+  return {sites: siteData, disabled: disabledSites(settings), minimumLevel: minimumLevel(settings),
+    showLearnMore: settings.showLearnMore};
 }
 
 async function onAnalyse(msg, sender) {
@@ -90,6 +91,8 @@ const handlers = {
   [MSG.PAGE_BG_ENABLE_ORIGIN]: async (msg) => { await enableOrigin(msg.pattern, msg.tabId); return {ok: true}; },
   [MSG.PAGE_BG_WATCH_TAB]: async (msg) => ({ok: await injectInto(msg.tabId)}),
   [MSG.PAGE_BG_DISABLE_ORIGIN]: async (msg) => { await disableOrigin(msg.pattern); return {ok: true}; },
+  // Pages may also call readEffective() themselves; this serves pages that cannot import modules.
+  [PAGE_BG_SETTINGS]: () => readEffective(),
 };
 
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
@@ -112,6 +115,31 @@ api.permissions.onRemoved.addListener(() => {
   syncRegistrations().catch((err) => console.warn('headsup: sync after permission removal', err));
 });
 
-api.runtime.onInstalled.addListener(() => {
-  syncRegistrations().catch((err) => console.warn('headsup: sync on install', err));
+// School policy: read (and its notes logged) at start, cached, re-read when it changes.
+readPolicy().catch((err) => console.warn('headsup: policy', err));
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'managed') {
+    forgetPolicy();
+    // Extra sites may have changed; everything else is read per message, so it applies at once.
+    readPolicy().then(syncRegistrations).catch((err) => console.warn('headsup: policy change', err));
+  }
 });
+
+api.runtime.onInstalled.addListener((details) => {
+  migrateStoredSettings()
+    .then(syncRegistrations)
+    .catch((err) => console.warn('headsup: sync on install', err));
+  if (details && details.reason === 'install') openWelcome().catch((err) => console.warn('headsup: welcome', err));
+});
+
+/** First run: the welcome page says what Heads Up does and does not do, unless a policy skips it. */
+async function openWelcome() {
+  const got = await api.storage.local.get(WELCOME_KEY);
+  if (got[WELCOME_KEY]) return;
+  const {skipFirstRunConsent} = await readEffective();
+  if (skipFirstRunConsent) {
+    await api.storage.local.set({[WELCOME_KEY]: 'skipped-by-policy'});
+    return;
+  }
+  await api.tabs.create({url: api.runtime.getURL('pages/welcome.html')});
+}

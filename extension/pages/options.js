@@ -1,20 +1,21 @@
-// Options: audience, sensitivity, country, per-site on/off, extra sites, privacy statement.
+// Options: audience, sensitivity, country, per-site on/off, extra sites, privacy statement, and
+// what a school's policy decides: managed settings are read-only with "Set by your school", a
+// locked policy makes every setting read-only, and the school's own contact is shown.
+// Redrawn whenever the person's settings or the policy change (storage.onChanged).
 import {api} from '../shared/api.js';
 import {localise, t} from '../shared/i18n.js';
 import {MSG} from '../shared/messages.js';
-import {SETTINGS_KEY, normaliseSettings, originPattern, siteEnabled} from '../shared/settings.js';
+import {isEditable} from '../shared/policy.js';
+import {matchPattern, originPattern, permissionFor, siteEnabled} from '../shared/settings.js';
+import {forgetPolicy, readEffective} from '../background/policy-store.js';
+import {updateSettings} from '../background/settings-store.js';
 
 const $ = (id) => document.getElementById(id);
 // Countries that have help lines in extension/data/helplines.json (read at run time).
 const FALLBACK_COUNTRIES = ['AU', 'CA', 'GB', 'IE', 'NZ', 'US'];
 
-async function load() {
-  const got = await api.storage.local.get(SETTINGS_KEY);
-  return normaliseSettings(got[SETTINGS_KEY]);
-}
-
-async function save(settings) {
-  await api.storage.local.set({[SETTINGS_KEY]: normaliseSettings(settings)});
+async function save(change) {
+  await updateSettings(change);
   $('saved').textContent = t('options_saved');
 }
 
@@ -35,75 +36,164 @@ function countryName(code) {
   }
 }
 
-function option(value, text, selected) {
+function option(value, text) {
   const o = document.createElement('option');
   o.value = value;
   o.textContent = text;
-  o.selected = selected;
   return o;
 }
 
-function renderExtra(settings) {
+function el(tag, text) {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** The school's contact: name, short text, phone, email, web page (all plain text or links). */
+function renderSchool(contact) {
+  $('school').hidden = !contact;
+  const box = $('school-contact');
+  box.replaceChildren();
+  if (!contact) return;
+  if (contact.name) {
+    const name = el('p', contact.name);
+    name.className = 'school-name';
+    box.append(name);
+  }
+  if (contact.text) box.append(el('p', contact.text));
+  const list = el('ul');
+  const item = (a) => {
+    const li = el('li');
+    li.append(a);
+    list.append(li);
+  };
+  if (contact.phone) {
+    const a = el('a', t('school_contact_phone', [contact.phone]));
+    a.href = `tel:${contact.phone.replace(/[^0-9+]/g, '')}`;
+    item(a);
+  }
+  if (contact.email) {
+    const a = el('a', t('school_contact_email', [contact.email]));
+    a.href = `mailto:${contact.email}`;
+    item(a);
+  }
+  if (contact.url) {
+    const a = el('a', t('school_contact_url'));
+    a.href = contact.url;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    item(a);
+  }
+  box.append(list);
+}
+
+async function hasPermission(pattern) {
+  try {
+    return await api.permissions.contains({origins: [permissionFor(pattern)]});
+  } catch {
+    return false;
+  }
+}
+
+async function renderExtra(m) {
+  const policyList = m.managed.includes('extraSites');
+  const editable = isEditable(m, 'extraSites');
   const list = $('extra');
   list.replaceChildren();
-  for (const pattern of settings.extraOrigins) {
-    const li = document.createElement('li');
-    const name = document.createElement('span');
-    name.textContent = pattern.replace(/\/\*$/, '');
-    const remove = document.createElement('button');
-    remove.type = 'button';
-    remove.textContent = t('options_extra_remove');
-    remove.setAttribute('aria-label', `${t('options_extra_remove')} ${name.textContent}`);
-    remove.addEventListener('click', async () => {
-      await api.runtime.sendMessage({type: MSG.PAGE_BG_DISABLE_ORIGIN, pattern});
-      renderExtra(await load());
-    });
-    li.append(name, ' ', remove);
+  for (const pattern of m.settings.extraSites) {
+    const li = el('li');
+    const name = el('span', pattern.replace(/\/\*$/, ''));
+    li.append(name);
+    if (policyList) {
+      li.append(' ', el('span', t('options_extra_managed')));
+      li.lastChild.className = 'muted';
+      if (!(await hasPermission(pattern))) {
+        // The school named the site, but only the person can grant the browser permission.
+        const allow = el('button', t('options_extra_allow'));
+        allow.type = 'button';
+        allow.setAttribute('aria-label', `${t('options_extra_allow')} ${name.textContent}`);
+        allow.title = t('options_extra_needs_permission');
+        allow.addEventListener('click', () => {
+          api.permissions.request({origins: [permissionFor(pattern)]}).then(async (granted) => {
+            if (granted) await api.runtime.sendMessage({type: MSG.PAGE_BG_ENABLE_ORIGIN, pattern});
+            render();
+          }, () => {});
+        });
+        li.append(' ', allow);
+      }
+    } else if (editable) {
+      const remove = el('button', t('options_extra_remove'));
+      remove.type = 'button';
+      remove.setAttribute('aria-label', `${t('options_extra_remove')} ${name.textContent}`);
+      remove.addEventListener('click', async () => {
+        await api.runtime.sendMessage({type: MSG.PAGE_BG_DISABLE_ORIGIN, pattern});
+        render();
+      });
+      li.append(' ', remove);
+    }
     list.append(li);
   }
-  $('extra-none').hidden = settings.extraOrigins.length > 0;
+  $('extra-none').hidden = m.settings.extraSites.length > 0;
+  $('extra-adder').hidden = !editable;
+}
+
+async function render() {
+  forgetPolicy();
+  const m = await readEffective();
+  const s = m.settings;
+  $('locked').hidden = !m.locked;
+  renderSchool(s.schoolContact);
+  for (const fs of document.querySelectorAll('fieldset[data-setting]')) {
+    const key = fs.dataset.setting;
+    fs.querySelector('.managed').hidden = !m.managed.includes(key);
+    fs.dataset.editable = String(isEditable(m, key));
+  }
+  for (const input of document.querySelectorAll('input[type=radio]')) {
+    input.checked = s[input.name] === input.value;
+    input.disabled = !isEditable(m, input.name);
+  }
+  const select = $('country');
+  select.value = s.country;
+  select.disabled = !isEditable(m, 'country');
+  for (const input of document.querySelectorAll('#sites input[type=checkbox]')) {
+    const id = input.dataset.site;
+    input.checked = siteEnabled(s, id);
+    input.disabled = !isEditable(m, 'sites', id);
+    input.parentElement.querySelector('.managed').hidden = !m.managedSites.includes(id);
+  }
+  await renderExtra(m);
 }
 
 async function main() {
   localise(document);
-  let settings = await load();
   for (const input of document.querySelectorAll('input[type=radio]')) {
-    input.checked = settings[input.name] === input.value;
-    input.addEventListener('change', async () => {
-      settings = {...(await load()), [input.name]: input.value};
-      await save(settings);
-    });
+    input.addEventListener('change', () => save({[input.name]: input.value}));
   }
 
   const select = $('country');
-  select.append(option('auto', t('options_country_auto'), settings.country === 'auto'));
-  for (const code of await countries()) select.append(option(code, countryName(code), settings.country === code));
-  select.addEventListener('change', async () => {
-    settings = {...(await load()), country: select.value};
-    await save(settings);
-  });
+  select.append(option('', t('options_country_auto')));
+  for (const code of await countries()) select.append(option(code, countryName(code)));
+  select.addEventListener('change', () => save({country: select.value}));
 
   const {sites} = await api.runtime.sendMessage({type: MSG.PAGE_BG_SITES});
   const box = $('sites');
   for (const site of (sites.sites || []).slice().sort((a, b) => a.name.localeCompare(b.name))) {
-    const label = document.createElement('label');
-    const input = document.createElement('input');
+    const label = el('label');
+    const input = el('input');
     input.type = 'checkbox';
-    input.checked = siteEnabled(settings, site.id);
     input.dataset.site = site.id;
-    input.addEventListener('change', async () => {
-      const now = await load();
-      now.sites = {...now.sites, [site.id]: input.checked};
-      await save(now);
-    });
-    label.append(input, ' ', site.name);
+    input.addEventListener('change', () => save((own) => ({...own, sites: {...own.sites, [site.id]: input.checked}})));
+    const note = el('span', t('options_managed'));
+    note.className = 'managed muted';
+    note.hidden = true;
+    label.append(input, ' ', site.name, ' ', note);
     box.append(label);
   }
 
-  renderExtra(settings);
   $('extra-add').addEventListener('click', () => {
     const raw = $('extra-input').value.trim();
-    const pattern = originPattern(/^[a-z]+:\/\//i.test(raw) ? raw : `https://${raw}`);
+    const origin = originPattern(/^[a-z]+:\/\//i.test(raw) ? raw : `https://${raw}`);
+    const pattern = origin && matchPattern(origin);
     if (!raw || !pattern) {
       $('extra-error').textContent = t('options_extra_bad');
       return;
@@ -117,10 +207,17 @@ async function main() {
       }
       await api.runtime.sendMessage({type: MSG.PAGE_BG_ENABLE_ORIGIN, pattern});
       $('extra-input').value = '';
-      renderExtra(await load());
+      await render();
       $('saved').textContent = t('options_saved');
     });
   });
+
+  // The person's settings (another tab) or the school's policy changed: show what is in force now.
+  api.storage.onChanged.addListener((changes, area) => {
+    if (area === 'managed' || area === 'local') render().catch((err) => console.error('headsup options', err));
+  });
+  await render();
+  document.body.dataset.ready = 'true';
 }
 
 main().catch((err) => console.error('headsup options', err));

@@ -23,11 +23,15 @@ export const SETTINGS_VERSION = 1;
 /** Firefox add-on id used in the docs' policies.json examples. */
 export const GECKO_ID = 'headsup@headsup.invalid';
 
-/** Site ids a policy or the user can switch on or off (sites.json uses the same ids). */
+/**
+ * Site ids a policy or the user can switch on or off: exactly the ids in
+ * extension/sites.json, in its order (a unit test holds the two together, and
+ * managed_schema.json declares the same list).
+ */
 export const SITE_IDS = Object.freeze([
-  'instagram', 'messenger', 'facebook', 'whatsapp', 'snapchat', 'discord', 'x',
-  'telegram', 'tiktok', 'reddit', 'tinder', 'bumble', 'grindr', 'okcupid',
-  'hinge', 'feeld', 'randomchat',
+  'bumble', 'chatrandom', 'discord', 'emeraldchat', 'grindr', 'instagram',
+  'messenger', 'okcupid', 'ometv', 'reddit', 'snapchat', 'telegram-a',
+  'telegram-k', 'tiktok', 'tinder', 'whatsapp', 'x',
 ]);
 
 export const AUDIENCES = Object.freeze(['teen', 'adult']);
@@ -477,8 +481,11 @@ export function isEditable(merged, key, siteId) {
 }
 
 // v0 (stored without a version by development builds before versioning)
-// used these names; everything else already had its v1 name.
+// used these names; everything else already had its v1 name. Two v0 shapes
+// existed: {language, disabledSites, sensitivity: 0-2}, and the first shell's
+// {sensitivity: "standard"|"fewer", country: "auto", extraOrigins: [...]}.
 const SENSITIVITY_BY_NUMBER = ['low', 'normal', 'high'];
+const SENSITIVITY_BY_NAME = new Map([['standard', 'normal'], ['fewer', 'low']]);
 
 function fromV0(old, notes) {
   const v1 = { ...old };
@@ -496,6 +503,14 @@ function fromV0(old, notes) {
   }
   if (typeof old.sensitivity === 'number') {
     v1.sensitivity = SENSITIVITY_BY_NUMBER[old.sensitivity] ?? old.sensitivity;
+  } else if (SENSITIVITY_BY_NAME.has(old.sensitivity)) {
+    v1.sensitivity = SENSITIVITY_BY_NAME.get(old.sensitivity);
+  }
+  if (old.country === 'auto') v1.country = '';
+  if (hasOwn(old, 'extraOrigins')) {
+    // Origin patterns ("https://host/*") are match patterns already.
+    if (Array.isArray(old.extraOrigins) && !hasOwn(old, 'extraSites')) v1.extraSites = old.extraOrigins;
+    delete v1.extraOrigins;
   }
   return v1;
 }

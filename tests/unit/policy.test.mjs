@@ -269,7 +269,7 @@ describe('mergeSettings', () => {
     assert.equal(m.settings.sites.grindr, false); // policy
     assert.equal(m.settings.sites.instagram, true); // default
     assert.deepEqual(Object.keys(m.settings.sites), [...SITE_IDS]);
-    assert.deepEqual(m.managedSites, ['tinder', 'grindr']);
+    assert.deepEqual(m.managedSites, ['grindr', 'tinder']); // SITE_IDS order
     assert.deepEqual(m.managed, ['sites']);
   });
 
@@ -363,6 +363,24 @@ describe('migrateSettings', () => {
       from: 7, changed: false,
     },
     { name: 'version as a string is unversioned', stored: { version: '1', audience: 'adult' }, settings: { version: 1, audience: 'adult' }, from: 0, changed: true },
+    {
+      name: 'v0 shell shape (standard/fewer, auto, extraOrigins)',
+      stored: { audience: 'adult', sensitivity: 'fewer', country: 'auto', sites: { tinder: false }, extraOrigins: ['https://chat.example.org/*'] },
+      settings: { version: 1, audience: 'adult', sensitivity: 'low', country: '', sites: { tinder: false }, extraSites: ['https://chat.example.org/*'] },
+      from: 0, changed: true,
+    },
+    {
+      name: 'v0 shell shape defaults',
+      stored: { audience: 'teen', sensitivity: 'standard', country: 'GB', sites: {}, extraOrigins: [] },
+      settings: { version: 1, audience: 'teen', sensitivity: 'normal', country: 'GB', sites: {}, extraSites: [] },
+      from: 0, changed: true,
+    },
+    {
+      name: 'v0 shell shape: extraSites already there wins over extraOrigins',
+      stored: { extraOrigins: ['https://old.example/*'], extraSites: ['https://new.example/*'] },
+      settings: { version: 1, extraSites: ['https://new.example/*'] },
+      from: 0, changed: true,
+    },
     { name: 'not an object', stored: 'corrupt', settings: { version: 1 }, from: null, changed: true, notes: 1 },
     { name: 'an array', stored: [1, 2], settings: { version: 1 }, from: null, changed: true, notes: 1 },
   ];
@@ -533,7 +551,8 @@ describe('managed_schema.json', () => {
 
 describe('docs/policies examples', () => {
   const reference = readJson('docs/policies/policy-values.json');
-  const CHROME_ID_PLACEHOLDER = '{{CHROME_EXTENSION_ID}}';
+  // The ID that manifest.json's `key` gives every unpacked build (and the e2e uses).
+  const CHROME_ID_PLACEHOLDER = 'foifdmplgnlhmocjihljifpkhnoolmbd';
 
   test('the reference values are a complete, valid policy', () => {
     const { policy, notes } = validatePolicy(reference);
@@ -614,5 +633,34 @@ describe('docs/policies examples', () => {
     assert.match(text, new RegExp(`com\\.google\\.Chrome\\.extensions\\.${CHROME_ID_PLACEHOLDER.replace(/[{}]/g, '\\$&')}`));
     for (const key of POLICY_KEYS) assert.ok(text.includes(`<key>${key}</key>`), key);
     for (const v of [reference.country, reference.schoolContact.email, ...reference.extraSites]) assert.ok(text.includes(`<string>${v}</string>`), v);
+  });
+});
+
+// ------------------------------------------------------------ site ids --
+
+describe('site ids', () => {
+  test('SITE_IDS are exactly the ids of extension/sites.json, in its order', () => {
+    const sites = readJson('extension/sites.json');
+    const list = Array.isArray(sites) ? sites : sites.sites;
+    assert.deepEqual([...SITE_IDS], list.map((s) => s.id));
+  });
+});
+
+describe('the manifest key and the documented ID', () => {
+  test('the Chrome ID in docs/policies is the one the manifest key gives', async () => {
+    const { createHash } = await import('node:crypto');
+    const manifest = readJson('manifest.json');
+    const der = Buffer.from(manifest.key, 'base64');
+    const id = [...createHash('sha256').update(der).digest('hex').slice(0, 32)]
+      .map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+    assert.equal(id, 'foifdmplgnlhmocjihljifpkhnoolmbd');
+    const deploy = readFileSync(new URL('docs/deploy.md', root), 'utf8');
+    assert.ok(deploy.includes(id));
+    assert.ok(!/\{\{CHROME_EXTENSION_ID\}\}/.test(deploy));
+  });
+  test('the key is a public key only', () => {
+    const manifest = readJson('manifest.json');
+    assert.ok(!/PRIVATE/.test(JSON.stringify(manifest)));
+    assert.ok(Buffer.from(manifest.key, 'base64').length < 400, 'a 2048-bit SPKI is 294 bytes');
   });
 });
