@@ -101,3 +101,88 @@ pub(crate) fn stage(w: &Weights, messages: usize) -> Stage {
         Stage::Contact
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(signals: &[(SignalId, u8)]) -> Weights {
+        let mut w = [0; SignalId::ALL.len()];
+        for &(id, weight) in signals {
+            w[id as usize] = weight;
+        }
+        w
+    }
+
+    use SignalId::*;
+
+    #[test]
+    fn money_talk_alone_is_nothing() {
+        assert_eq!(level(&with(&[(PaymentDemand, 2)]), false, Audience::Teen), Level::None);
+        assert_eq!(level(&with(&[(PaymentDemand, 1)]), false, Audience::Adult), Level::None);
+    }
+
+    #[test]
+    fn a_threat_with_a_demand_is_urgent() {
+        let w = with(&[(ThreatToShare, 3), (PaymentDemand, 2)]);
+        assert_eq!(level(&w, false, Audience::Teen), Level::Urgent);
+        assert_eq!(level(&w, false, Audience::Adult), Level::Urgent);
+    }
+
+    #[test]
+    fn a_threat_alone_is_a_warning() {
+        assert_eq!(level(&with(&[(ThreatToShare, 3)]), false, Audience::Adult), Level::Warning);
+        assert_eq!(level(&with(&[(HackingClaim, 2)]), false, Audience::Teen), Level::Warning);
+    }
+
+    #[test]
+    fn an_image_request_depends_on_audience() {
+        let w = with(&[(SexualRequest, 2)]);
+        assert_eq!(level(&w, false, Audience::Teen), Level::Caution);
+        assert_eq!(level(&w, false, Audience::Adult), Level::None);
+        let pressured = with(&[(SexualRequest, 2), (PressureAfterNo, 2)]);
+        assert_eq!(level(&pressured, false, Audience::Teen), Level::Warning);
+        assert_eq!(level(&pressured, false, Audience::Adult), Level::Caution);
+    }
+
+    #[test]
+    fn distress_raises_and_crisis_is_urgent() {
+        assert_eq!(level(&with(&[(VictimDistress, 2)]), false, Audience::Teen), Level::Warning);
+        assert_eq!(level(&with(&[(VictimDistress, 1)]), false, Audience::Teen), Level::None);
+        assert_eq!(level(&with(&[]), true, Audience::Adult), Level::Urgent);
+    }
+
+    #[test]
+    fn secrecy_alone_is_not_worth_a_word() {
+        assert_eq!(level(&with(&[(Secrecy, 2)]), false, Audience::Teen), Level::None);
+    }
+
+    #[test]
+    fn adding_a_sign_never_lowers_the_level() {
+        // Every pair of (signal, weight) added to every single (signal, weight) start.
+        for &a in SignalId::ALL {
+            for wa in 0..=3u8 {
+                let base = with(&[(a, wa)]);
+                for &b in SignalId::ALL {
+                    for wb in 0..=3u8 {
+                        let mut more = base;
+                        more[b as usize] = more[b as usize].max(wb);
+                        for aud in [Audience::Teen, Audience::Adult] {
+                            assert!(level(&more, false, aud) >= level(&base, false, aud), "{a:?}{wa} + {b:?}{wb}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn stages_follow_the_script() {
+        assert_eq!(stage(&with(&[]), 0), Stage::None);
+        assert_eq!(stage(&with(&[]), 3), Stage::Contact);
+        assert_eq!(stage(&with(&[(RapidIntimacy, 2)]), 3), Stage::Intimacy);
+        assert_eq!(stage(&with(&[(SexualRequest, 2)]), 3), Stage::Request);
+        assert_eq!(stage(&with(&[(ThreatToShare, 3)]), 3), Stage::Threat);
+        assert_eq!(stage(&with(&[(ThreatToShare, 3), (PaymentDemand, 2)]), 3), Stage::Demand);
+    }
+}

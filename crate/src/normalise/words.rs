@@ -26,9 +26,16 @@ pub(super) fn parts(folded: &str, t: &Tables, out: &mut Vec<Part>) {
         let core = chunk.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '$');
         let ends = chunk[core.len()..].contains(SENTENCE_END);
         let core = core.trim_start_matches(|c: char| c.is_ascii_punctuation() && !matches!(c, '$' | '@' | '+'));
-        if !core.is_empty() {
-            if !special(core, t, out) {
-                split(core, out);
+        if !core.is_empty() && !special(core, t, out) {
+            // Each piece gets the same recognition as a whole chunk, so normalising twice
+            // gives the same tokens ("bc1q…!!send" → "xcrypto send").
+            let mut pieces = Vec::new();
+            split(core, &mut pieces);
+            for piece in pieces {
+                match piece {
+                    Part::Raw(p) if p.len() > 1 && special(&p, t, out) => {}
+                    other => out.push(other),
+                }
             }
         }
         if ends {
