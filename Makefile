@@ -20,7 +20,7 @@ test-core: ## Rust tests (normalisation, signals, scoring, verdict cases, corpus
 extension: ## Build dist/chrome, dist/firefox and their zips (builds the wasm first)
 	node scripts/build-extension.mjs
 
-demo: ## Build, open Chromium with Heads Up on a demo chat, save screenshots to tests/artifacts/
+demo: setup ## Build, open Chromium with Heads Up on a demo chat, save screenshots to tests/artifacts/
 	node scripts/demo.mjs
 
 test-unit: ## Node unit tests for the extension's pure logic
