@@ -306,6 +306,7 @@ fn main() {
 
     let mut out = String::new();
     let mut lexicon: BTreeSet<String> = BTreeSet::new();
+    let mut pattern_words: BTreeSet<String> = BTreeSet::new();
     let mut slang: BTreeMap<String, String> = BTreeMap::new();
     let mut patterns = String::new();
     let mut anchors: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -359,7 +360,9 @@ fn main() {
                 };
                 let mut lits = BTreeSet::new();
                 collect_literals(&seq, &mut lits);
-                lexicon.extend(lits.iter().cloned());
+                // Pattern words are recovered from the regexes at run time (rules::pattern_words);
+                // listing them again would only grow the module.
+                pattern_words.extend(lits.iter().cloned());
                 match seq_anchors(&seq) {
                     Some(a) => a.into_iter().for_each(|w| anchors.entry(w).or_default().push(n)),
                     None => always.push(n),
@@ -414,7 +417,7 @@ fn main() {
     writeln!(out, "\n/// Unit suffixes after a number → word.\npub static UNITS: &[(&str, &str)] = &{:?};", common.units.iter().collect::<Vec<_>>()).unwrap();
     lexicon.extend(common.currencies.iter().cloned());
     writeln!(out, "\n/// Currency words and codes.\npub static CURRENCIES: &[&str] = &{:?};", common.currencies).unwrap();
-    writeln!(out, "\n/// Every word the rules know.\npub static LEXICON: &[&str] = &{:?};", lexicon.iter().collect::<Vec<_>>()).unwrap();
+    writeln!(out, "\n/// Words the rules know besides those spelled in patterns.\npub static LEXICON: &[&str] = &{:?};", lexicon.difference(&pattern_words).collect::<Vec<_>>()).unwrap();
 
     let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("rules_data.rs");
     fs::write(dest, out).expect("write rules_data.rs");

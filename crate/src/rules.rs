@@ -67,6 +67,22 @@ pub(crate) struct LangData {
 
 include!(concat!(env!("OUT_DIR"), "/rules_data.rs"));
 
+/// Every literal word the patterns spell, read back from their regexes: a word is a run of
+/// letters and digits directly followed by the token separator (a space). Prefix words
+/// (`nud[^ ]* `) are followed by `[`, and escaped characters by themselves, so neither is
+/// picked up. Keeping these out of [`LEXICON`] keeps the wasm module small.
+pub(crate) fn pattern_words() -> impl Iterator<Item = &'static str> {
+    PATTERNS.iter().flat_map(|p| {
+        let r = p.regex;
+        r.char_indices().filter(|&(_, c)| c == ' ').filter_map(move |(end, _)| {
+            let start = r[..end].rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
+            let word = &r[start..end];
+            let escaped = start > 0 && r.as_bytes()[start - 1] == b'\\';
+            (!word.is_empty() && !escaped && !word.bytes().all(|b| b.is_ascii_digit())).then_some(word)
+        })
+    })
+}
+
 /// The rule set with its indexes, built once.
 pub(crate) struct RuleSet {
     anchors: HashMap<&'static str, &'static [u16]>,
@@ -120,10 +136,22 @@ mod tests {
     fn rule_words_are_in_normal_form() {
         let bad: Vec<(&str, String)> = LEXICON
             .iter()
-            .map(|w| (*w, crate::normalise(w)))
+            .copied()
+            .chain(pattern_words())
+            .map(|w| (w, crate::normalise(w)))
             .filter(|(w, n)| n != w)
             .collect();
         assert!(bad.is_empty(), "rule words not in normal form (word → normalised): {bad:?}");
+    }
+
+    #[test]
+    fn pattern_words_are_read_back_from_the_regexes() {
+        let words: std::collections::HashSet<&str> = pattern_words().collect();
+        for w in ["send", "nudes", "followers", "xamt", "pagar", "envoie", "schick", "mandar"] {
+            assert!(words.contains(w), "{w} missing");
+        }
+        assert!(!words.contains("nud"), "a prefix word was taken for a whole word");
+        assert!(words.iter().all(|w| w.chars().all(char::is_alphanumeric)));
     }
 
     #[test]

@@ -14,6 +14,11 @@ extern "C" {
     fn console_error(s: &str);
 }
 
+/// NFKD by the JavaScript engine (see `normalise::chars`).
+pub(crate) fn nfkd(text: &str) -> String {
+    js_sys::JsString::from(text).normalize("NFKD").into()
+}
+
 /// Routes Rust panics to `console.error` so a trap in the shell comes with a reason.
 #[wasm_bindgen(start)]
 pub fn start() {

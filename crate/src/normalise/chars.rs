@@ -3,7 +3,6 @@
 //! into tokens and other symbols into separators.
 
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 use super::Tables;
 
@@ -16,6 +15,29 @@ pub(super) fn is_invisible(c: char) -> bool {
         | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
         | 0xFEFF | 0xFFA0 | 0x1D173..=0x1D17A | 0xE0000..=0xE0FFF)
         || (c.is_control() && !c.is_whitespace())
+}
+
+/// Unicode NFKD. Natively from the `unicode-normalization` crate; in the browser from the
+/// JavaScript engine's own `String.prototype.normalize("NFKD")`, which implements the same
+/// Unicode algorithm and saves the module its ~50 KB (gzipped) of decomposition tables.
+/// ASCII text is its own decomposition and skips both.
+#[cfg(not(feature = "wasm"))]
+fn compatibility_decomposition(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::UnicodeNormalization;
+    if text.is_ascii() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.nfkd().collect())
+    }
+}
+
+#[cfg(feature = "wasm")]
+fn compatibility_decomposition(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(crate::wasm::nfkd(text))
+    }
 }
 
 /// One folded item before symbols are resolved.
@@ -47,7 +69,8 @@ fn punct(c: char) -> Option<char> {
 pub(super) fn fold(text: &str, max_chars: usize, tables: &Tables, out: &mut String) {
     let cut = text.char_indices().nth(max_chars).map_or(text.len(), |(i, _)| i);
     let mut items: Vec<Item> = Vec::with_capacity(cut.min(1 << 16));
-    for d in text[..cut].nfkd() {
+    let decomposed = compatibility_decomposition(&text[..cut]);
+    for d in decomposed.chars() {
         if is_invisible(d) || is_combining_mark(d) {
             continue;
         }

@@ -17,7 +17,7 @@ mod words;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use crate::rules::{CURRENCIES, EMOJI, FOLDS, LEET, LEXICON, SLANG, UNITS};
+use crate::rules::{pattern_words, CURRENCIES, EMOJI, FOLDS, LEET, LEXICON, SLANG, UNITS};
 use words::Part;
 
 /// Lookup tables built once from the generated rule data.
@@ -35,12 +35,15 @@ impl Tables {
     pub(crate) fn get() -> &'static Tables {
         static TABLES: OnceLock<Tables> = OnceLock::new();
         TABLES.get_or_init(|| {
+            let lexicon: HashSet<&'static str> = LEXICON.iter().copied().chain(pattern_words()).collect();
+            let mut known: Vec<&'static str> = lexicon.iter().copied().chain(SLANG.iter().map(|(k, _)| *k)).collect();
+            known.sort_unstable(); // deterministic choice when two words squeeze alike
             let mut squeezed = HashMap::new();
-            for w in LEXICON.iter().chain(SLANG.iter().map(|(k, _)| k)) {
-                squeezed.entry(words::squeeze(w, 1)).or_insert(*w);
+            for w in known {
+                squeezed.entry(words::squeeze(w, 1)).or_insert(w);
             }
             Tables {
-                lexicon: LEXICON.iter().copied().collect(),
+                lexicon,
                 squeezed,
                 slang: SLANG.iter().copied().collect(),
                 folds: FOLDS.iter().copied().collect(),
