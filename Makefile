@@ -29,10 +29,13 @@ test-unit: ## Node unit tests for the extension's pure logic
 test-e2e: extension ## Real-browser tests: Chromium (playwright-core) and Firefox ESR (puppeteer-core, BiDi)
 	node --test --test-concurrency=1 tests/e2e/
 
+test-policy: extension ## Managed-browser e2e: Chromium (/etc/chromium/policies) and Firefox (distribution/policies.json); needs root
+	node --test --test-concurrency=1 tests/e2e/policy-chromium.test.mjs tests/e2e/firefox-policy.test.mjs
+
 lint-firefox: extension ## web-ext lint of the Firefox build (0 errors required)
 	npx --no-install web-ext lint --source-dir dist/firefox --no-input
 
 test: setup test-core wasm test-unit lint-firefox test-e2e ## Run every test
 	@echo "all tests passed"
 
-.PHONY: help setup wasm cli test-core test extension demo test-unit test-e2e lint-firefox
+.PHONY: help setup wasm cli test-core test extension demo test-unit test-e2e lint-firefox test-policy
