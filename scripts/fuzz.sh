@@ -18,13 +18,25 @@ targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(normalise scan_message conversation)
 doc="$root/docs/fuzzing.md"
 fuzz="$root/crate/fuzz"
-bin="$fuzz/target/x86_64-unknown-linux-gnu/release"
 
-cd "$fuzz"
+# HEADSUP_FUZZ_REV=<git revision>: fuzz that commit (exported to a temporary directory) rather
+# than the working tree, so a long run is not broken by work in progress in a shared tree.
+build_dir="$fuzz"
+commit="$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet -- crate/src crate/rules crate/build.rs || echo '+dirty')"
+if [ -n "${HEADSUP_FUZZ_REV:-}" ]; then
+  commit="$(git -C "$root" rev-parse --short "$HEADSUP_FUZZ_REV")"
+  snap="${TMPDIR:-/tmp}/headsup-fuzz-$commit"
+  if [ ! -f "$snap/crate/fuzz/Cargo.toml" ]; then
+    mkdir -p "$snap"
+    git -C "$root" archive "$commit" Cargo.toml Cargo.lock crate | tar -x -C "$snap"
+  fi
+  build_dir="$snap/crate/fuzz"
+fi
 # Release (cargo-fuzz's default), debug assertions on; no ASan (the crate forbids unsafe code)
 # and no comparison tracing: both cost 5-10x throughput here (see docs/fuzzing.md).
-cargo +nightly fuzz build -s none --no-trace-compares >&2
-commit="$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet -- crate/src crate/rules || echo '+dirty')"
+(cd "$build_dir" && cargo +nightly fuzz build -s none --no-trace-compares >&2)
+bin="$build_dir/target/x86_64-unknown-linux-gnu/release"
+cd "$fuzz"
 
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t" "artifacts/$t" "findings/$t"
