@@ -35,7 +35,7 @@ export const SITE_IDS = Object.freeze([
 ]);
 
 export const AUDIENCES = Object.freeze(['teen', 'adult']);
-export const UI_LANGUAGES = Object.freeze(['auto', 'en', 'es', 'fr', 'de', 'pt', 'it']);
+export const UI_LANGUAGES = Object.freeze(['auto', 'en', 'es', 'fr', 'de', 'pt', 'it', 'ar']);
 export const SENSITIVITIES = Object.freeze(['low', 'normal', 'high']);
 
 /** Size limits. Inputs past `rawString` are rejected before any other work. */

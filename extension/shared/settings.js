@@ -15,7 +15,7 @@
 //   audience       "teen" | "adult"
 //   country        "" (take it from the browser's language: use helpCountry(settings, uiLang))
 //                  or an ISO 3166-1 alpha-2 code such as "GB"
-//   uiLanguage     "auto" | "en" | "es" | "fr" | "de" | "pt" | "it"
+//   uiLanguage     "auto" | "en" | "es" | "fr" | "de" | "pt" | "it" | "ar"
 //   sites          {<sites.json id>: true|false}, every listed site present
 //   extraSites     ["https://chat.example.org/*", ...] match patterns
 //   sensitivity    "low" | "normal" | "high"

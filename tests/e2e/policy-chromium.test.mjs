@@ -190,3 +190,23 @@ test('a managed Chromium applies the school policy to Heads Up, and a policy cha
   }
   assert.ok(!fs.existsSync(POLICY_FILE));
 });
+
+test('without a policy, the first run opens the welcome page, and storage.managed is empty', {skip: whyNotWritable() || false}, async () => {
+  assert.ok(!fs.existsSync(POLICY_FILE));
+  const env = await launch();
+  try {
+    const worker = await env.worker();
+    assert.deepEqual(await worker.evaluate(() => chrome.storage.managed.get(null).catch(() => ({}))), {});
+    const welcome = await waitFor(() => env.context.pages().find((p) => p.url() === env.extensionUrl('pages/welcome.html')),
+      {what: 'welcome page'});
+    await welcome.waitForLoadState();
+    const text = await waitFor(() => welcome.evaluate(() => document.body.innerText).then((x) => (x.includes('Heads Up') ? x : null)),
+      {what: 'welcome text'});
+    assert.match(text, /What Heads Up does not do/);
+    assert.match(text, /never collected or shared/);
+    const merged = await welcome.evaluate(() => chrome.runtime.sendMessage({type: 'page-bg-settings'}));
+    assert.deepEqual({locked: merged.locked, managed: merged.managed, skip: merged.skipFirstRunConsent}, {locked: false, managed: [], skip: false});
+  } finally {
+    await env.close();
+  }
+});

@@ -30,7 +30,7 @@ const KEY_CASES = {
     invalid: ['USA', 'U', 'ZZ', 'XX', '12', 'United States', 44, null, [], {}, 'u\u0000s'],
   },
   uiLanguage: {
-    valid: [['auto', 'auto'], ['en', 'en'], ['es', 'es'], ['fr', 'fr'], ['de', 'de'], ['pt', 'pt'], ['it', 'it'], ['FR', 'fr']],
+    valid: [['auto', 'auto'], ['en', 'en'], ['es', 'es'], ['fr', 'fr'], ['de', 'de'], ['pt', 'pt'], ['it', 'it'], ['ar', 'ar'], ['FR', 'fr']],
     invalid: ['nl', 'en-US', 'english', '', 0, false, ['en']],
   },
   sites: {
