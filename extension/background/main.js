@@ -11,6 +11,9 @@ import {engine} from './engine.js';
 import {migrateStoredSettings, readSettings, readDismissal, recordDismissal} from './settings-store.js';
 import {forgetPolicy, readEffective, readPolicy} from './policy-store.js';
 import {disableOrigin, enableOrigin, injectInto, syncRegistrations} from './extra-sites.js';
+import {saveEvidence} from './evidence.js';
+import {initI18n, loadLocaleMessages} from '../shared/i18n.js';
+import {extractIdentifiers} from '../pkg/headsup.js';
 
 let store = null;
 let sitesPromise = null;
@@ -76,12 +79,44 @@ async function onForget(msg, sender) {
 
 async function onOpenHelp(msg) {
   const topic = /^[a-z-]{1,20}$/.test(msg.topic || '') ? msg.topic : 'help';
-  const url = api.runtime.getURL(`pages/help.html#${topic}`);
+  const site = /^[a-z0-9-]{1,40}$/.test(msg.site || '') ? `?site=${msg.site}` : '';
+  const url = api.runtime.getURL(`pages/help.html${site}#${topic}`);
   await api.tabs.create({url});
   return {ok: true};
 }
 
+/** The evidence pack, saved through the downloads API (see evidence.js). Keeps nothing. */
+async function onSaveEvidence(msg, sender) {
+  if (!sender.tab) throw new Error('evidence can only be saved from a tab');
+  await initI18n();
+  await engine();
+  return saveEvidence(msg, sender, {api, extract: (texts) => extractIdentifiers(texts)});
+}
+
+/** Help data for the warning: the reporting guide of the site the person is on. */
+async function onHelpData(msg) {
+  const data = await (await fetch(api.runtime.getURL('data/reporting.json'))).json();
+  const id = reportingId(String(msg.site || ''));
+  return {reporting: (data.sites || []).find((s) => s.id === id) || null};
+}
+
+/** sites.json ids → reporting.json ids (one guide covers Telegram's two clients and random chats). */
+function reportingId(site) {
+  if (site.startsWith('telegram')) return 'telegram';
+  if (['chatrandom', 'ometv', 'emeraldchat'].includes(site)) return 'random-chat';
+  return site;
+}
+
+/** The UI language chosen in settings, with its messages, for content scripts (null: the browser's). */
+async function onLocale() {
+  const locale = await initI18n();
+  return {locale, messages: locale ? await loadLocaleMessages(locale) : null};
+}
+
 const handlers = {
+  [MSG.CS_BG_SAVE_EVIDENCE]: onSaveEvidence,
+  [MSG.CS_BG_HELP_DATA]: onHelpData,
+  [MSG.CS_BG_LOCALE]: onLocale,
   [MSG.CS_BG_HELLO]: onHello,
   [MSG.CS_BG_ANALYSE]: onAnalyse,
   [MSG.CS_BG_DISMISS]: onDismiss,

@@ -10,10 +10,11 @@
 import {api} from '../shared/api.js';
 import {MSG} from '../shared/messages.js';
 import {sendWithRetry} from '../shared/send.js';
-import {findAdapter, readMessages, conversationKey, genericAdapter} from './adapter.js';
+import {findAdapter, readMessages, conversationKey, genericAdapter, peerInfo} from './adapter.js';
 import {mergeMessages} from './tracker.js';
 import {SlicedQueue} from './queue.js';
-import {WarningView} from './warning.js';
+import {WarningView, messagesFor, reasonsFor} from './warning.js';
+import {useMessages} from '../shared/i18n.js';
 
 const RETRY_AFTER_FAILURE_MS = 5000;
 
@@ -43,6 +44,8 @@ class Watcher {
       onDismiss: (level, why) => this.dismiss(level, why),
       onHelp: (topic) => { send({type: MSG.CS_BG_OPEN_HELP, topic}).catch(() => {}); },
       nodesFor: (indices) => indices.map((i) => this.known[i] && this.nodes.get(this.known[i].key)).filter(Boolean),
+      onSaveEvidence: () => this.saveEvidence(),
+      reportingGuide: async () => (await send({type: MSG.CS_BG_HELP_DATA, site: this.site})).reporting,
     });
     this.queue = new SlicedQueue({
       process: (node) => this.noteMutation(node),
@@ -171,6 +174,28 @@ class Watcher {
     else if (reply.verdict.level === 'none') this.view.remove();
   }
 
+  /**
+   * Sends the conversation as loaded to the background, which saves the evidence pack. The texts
+   * travel once, for this save; the background keeps none of them. No retry: a retry could save twice.
+   */
+  async saveEvidence() {
+    const flagged = new Set(this.verdict ? messagesFor(this.verdict) : []);
+    const peer = peerInfo(this.adapter, document, {shadowRootOf});
+    // Two frames so the hidden warning is really gone from the screen before the capture.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return api.runtime.sendMessage({
+      type: MSG.CS_BG_SAVE_EVIDENCE,
+      site: this.site,
+      siteName: this.adapter.name || location.hostname,
+      url: location.href,
+      title: document.title,
+      peer: {name: peer && peer.name || null, link: peer && peer.link || null},
+      level: this.verdict ? this.verdict.level : 'none',
+      reasons: this.verdict ? reasonsFor(this.verdict) : [],
+      messages: this.known.map((m, i) => ({from: m.from, text: m.text, time: m.time || null, hasMedia: Boolean(m.hasMedia), showedSigns: flagged.has(i)})),
+    });
+  }
+
   dismiss(level) {
     send({type: MSG.CS_BG_DISMISS, site: this.site, conversation: this.conversation, level}).catch(() => {});
   }
@@ -192,6 +217,11 @@ async function main() {
   globalThis.__headsUpStarted = true;
   if (window.top !== window) return; // chats live in the top frame on the supported sites
   const hello = await send({type: MSG.CS_BG_HELLO});
+  // The UI language chosen in settings (when it is not the browser's): messages come from the background.
+  try {
+    const chosen = await send({type: MSG.CS_BG_LOCALE});
+    if (chosen && chosen.locale && chosen.messages) useMessages(chosen.locale, chosen.messages);
+  } catch { /* the browser's language it is */ }
   let adapter = findAdapter(hello.sites, location);
   if (!adapter) {
     // A listed host on a path no entry covers (e.g. Telegram's start page): not a chat we know.

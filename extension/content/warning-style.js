@@ -52,5 +52,14 @@ button.primary { background: var(--accent); color: var(--accent-fg); border-colo
 button.link { background: none; border: none; padding: 4px 0; color: var(--accent); text-decoration: underline; }
 button:focus-visible, a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 @media (forced-colors: active) { .card { border: 2px solid CanvasText; } button { border: 1px solid ButtonText; } }
+.choices { display: flex; flex-wrap: wrap; gap: 6px; margin-block-end: 8px; }
+button.choice[aria-expanded=true] { border-color: var(--accent); box-shadow: inset 0 0 0 1px var(--accent); }
+.panel { border-block-start: 1px solid var(--line); margin-block-start: 10px; padding-block-start: 8px; }
+.panel h3:focus { outline: none; }
+.panel h3:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+.key-step > span { font-weight: 600; }
+button.step-action { padding: 2px 10px; margin-block: 2px; font-size: .9em; }
+.panel code { overflow-wrap: anywhere; font-size: .9em; }
+.panel a { color: var(--accent); }
 [hidden] { display: none !important; }
 `;

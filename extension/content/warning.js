@@ -1,9 +1,11 @@
 // The warning the person sees: a closed shadow root on a host element with `all: initial`.
 // caution = small dismissible card; warning = clear panel; urgent = a modal alertdialog that
 // takes focus and gives it back on close. Built with createElement/textContent only.
-import {t, uiDirection} from '../shared/i18n.js';
+import {t, uiDirection, uiLangTag} from '../shared/i18n.js';
 import {WARNING_CSS} from './warning-style.js';
 import {Highlighter} from './highlight.js';
+import {CHOICES, buildPath, buildReportGuide, pathById} from './advice.js';
+import {EvidencePanel} from './warning-evidence.js';
 
 const HOST_TAG = 'heads-up-warning';
 const STEP_KEYS = ['step_stop', 'step_dont_pay', 'step_save', 'step_keep', 'step_report', 'step_tell'];
@@ -53,11 +55,15 @@ export class WarningView {
    * @param onDismiss (level, why: 'not-now'|'wrong') => void
    * @param onHelp (topic) => void
    * @param nodesFor (indices) => page elements of those messages
+   * @param onSaveEvidence () => Promise<result of the background's save> (see warning-evidence.js)
+   * @param reportingGuide () => Promise<reporting.json entry for this site, or null>
    */
-  constructor({onDismiss, onHelp, nodesFor}) {
+  constructor({onDismiss, onHelp, nodesFor, onSaveEvidence = null, reportingGuide = null}) {
     this.onDismiss = onDismiss;
     this.onHelp = onHelp;
     this.nodesFor = nodesFor;
+    this.onSaveEvidence = onSaveEvidence;
+    this.reportingGuide = reportingGuide;
     this.host = null;
     this.shadow = null;
     this.level = 'none';
@@ -128,7 +134,7 @@ export class WarningView {
     shadow.append(style);
 
     const dir = uiDirection();
-    const wrap = el('div', {class: 'wrap', dir, lang: chromeLang()});
+    const wrap = el('div', {class: 'wrap', dir, lang: uiLangTag()});
     const live = el('div', {role: 'status', 'aria-live': 'polite', class: 'note', style: null});
     live.style.setProperty('position', 'absolute');
     live.style.setProperty('clip-path', 'inset(50%)');
@@ -157,6 +163,7 @@ export class WarningView {
       card.append(el('div', {class: 'crisis'},
         el('p', {class: 'lead', text: t('crisis_lead')}),
         primary,
+        ...buildPath(pathById('crisis'), {el, act: (a, b) => this.act(a, b), headingId: 'hu-crisis-h', skip: ['call']}).nodes.slice(2),
         el('p', {class: 'note'}, el('a', {href: CRISIS_LIST_URL, target: '_blank', rel: 'noopener noreferrer', text: t('crisis_link_note')}))));
     }
 
@@ -198,11 +205,26 @@ export class WarningView {
       el('ol', {}, ...STEP_KEYS.map((k) => el('li', {text: t(k)}))));
     card.append(steps);
 
+    // 4b. Advice paths: the person says what is happening; a few steps for that.
+    const pathPanel = el('div', {id: 'hu-path', class: 'panel', role: 'region', 'aria-labelledby': 'hu-path-h', hidden: true});
+    const choices = el('div', {class: 'choices', role: 'group', 'aria-labelledby': 'hu-choose-h'});
+    for (const id of CHOICES) {
+      choices.append(button(`advice_${id}_title`, 'choice', () => this.openPath(id), {'data-action': `path-${id}`, 'aria-expanded': 'false', 'aria-controls': 'hu-path'}));
+    }
+    steps.append(el('h3', {id: 'hu-choose-h', text: t('advice_choose')}), choices, pathPanel);
+    const reportPanel = el('div', {id: 'hu-report', class: 'panel', role: 'region', 'aria-labelledby': 'hu-report-h', hidden: true});
+    card.append(reportPanel);
+    this.evidence = new EvidencePanel({el, t, save: () => this.saveEvidence(), focusFallback: () => this.primary});
+    card.append(this.evidence.node);
+
     // 5. Actions: one primary, the rest secondary.
     const row = el('div', {class: 'row'});
     const help = button('action_help', primary ? '' : 'primary', () => this.onHelp(level), {'data-action': 'help'});
     primary = primary || help;
     row.append(help);
+    if (level !== 'caution' && this.onSaveEvidence) {
+      row.append(button('action_save', '', () => this.act('save_evidence'), {'data-action': 'save-evidence'}));
+    }
     if (level === 'caution') {
       const more = button('action_steps', '', () => {
         const open = steps.hidden;
@@ -223,8 +245,14 @@ export class WarningView {
     this.host = host;
     this.shadow = shadow;
     this.primary = primary;
+    this.mainPrimary = primary;
+    this.crisisMode = Boolean(verdict.crisis);
     this.buttons = buttons;
     this.card = card;
+    this.pathPanel = pathPanel;
+    this.choices = choices;
+    this.reportPanel = reportPanel;
+    this.stepsPanel = steps;
 
     // Keyboard: Escape means "not now" everywhere; the urgent dialog keeps Tab inside itself.
     this.onKey = (e) => {
@@ -239,6 +267,73 @@ export class WarningView {
       }
     };
     document.addEventListener('keydown', this.onKey, true);
+  }
+
+  /** Makes `b` the one primary action (there is only ever one). */
+  setPrimary(b) {
+    if (!b || b === this.primary) return;
+    if (this.primary) this.primary.classList.remove('primary');
+    b.classList.add('primary');
+    this.primary = b;
+  }
+
+  /** Opens one advice path (closes it when chosen again). */
+  openPath(id) {
+    const panel = this.pathPanel;
+    const wasOpen = !panel.hidden && panel.dataset.path === id;
+    for (const b of this.choices.querySelectorAll('button')) {
+      b.setAttribute('aria-expanded', String(!wasOpen && b.dataset.action === `path-${id}`));
+    }
+    panel.replaceChildren();
+    this.setPrimary(this.mainPrimary);
+    if (wasOpen) {
+      panel.hidden = true;
+      delete panel.dataset.path;
+      return;
+    }
+    const {nodes, primaryButton} = buildPath(pathById(id), {el, act: (a, b) => this.act(a, b), headingId: 'hu-path-h'});
+    panel.append(...nodes);
+    panel.dataset.path = id;
+    panel.hidden = false;
+    // In crisis mode the crisis line stays the one primary action.
+    if (primaryButton && !this.crisisMode) this.setPrimary(primaryButton);
+    nodes[0].focus({preventScroll: false});
+  }
+
+  /** Runs a step's action. */
+  act(action) {
+    if (action === 'save_evidence') {
+      if (this.stepsPanel && this.stepsPanel.hidden) this.stepsPanel.hidden = false;
+      if (this.onSaveEvidence) this.evidence.ask();
+    } else if (action === 'block_guide') {
+      this.showReportGuide();
+    } else if (action === 'open_report') {
+      this.onHelp('report');
+    } else {
+      this.onHelp(this.crisisMode ? 'crisis' : 'help');
+    }
+  }
+
+  async showReportGuide() {
+    const panel = this.reportPanel;
+    let entry = null;
+    try { entry = this.reportingGuide ? await this.reportingGuide() : null; } catch { entry = null; }
+    if (!this.visible) return;
+    panel.replaceChildren(...buildReportGuide(entry, {el, headingId: 'hu-report-h'}));
+    panel.hidden = false;
+    panel.firstChild.focus();
+  }
+
+  /** Hides the warning while the screen is captured, then shows it again. */
+  async saveEvidence() {
+    const host = this.host;
+    host.style.setProperty('visibility', 'hidden', 'important');
+    this.highlighter.clear();
+    try {
+      return await this.onSaveEvidence();
+    } finally {
+      if (host.isConnected) host.style.setProperty('visibility', 'visible', 'important');
+    }
   }
 
   /** Keeps focus within the dialog (modal) by wrapping at both ends. */
@@ -262,8 +357,4 @@ export class WarningView {
     this.live.textContent = '';
     if (text) setTimeout(() => { if (this.live) this.live.textContent = text; }, 50);
   }
-}
-
-function chromeLang() {
-  try { return t('@@ui_locale').replace('_', '-'); } catch { return 'en'; }
 }

@@ -1,46 +1,114 @@
 // Help page: crisis lines first, then services that take reports and take images down, for the
-// country in settings (or guessed from the browser's language), from extension/data/helplines.json.
+// country in settings (or guessed from the browser's language) and the audience (under 18 or
+// adult), from extension/data/helplines.json; then how to block and report on the site the
+// warning came from (?site=, from data/reporting.json). Links open only when clicked.
 import {api} from '../shared/api.js';
-import {localise} from '../shared/i18n.js';
+import {initI18n, localise, t, uiLocale} from '../shared/i18n.js';
 import {SETTINGS_KEY, normaliseSettings} from '../shared/settings.js';
 
-function guessCountry() {
-  const m = /[-_]([A-Z]{2})$/.exec(api.i18n.getUILanguage() || '');
-  return m ? m[1] : 'INT';
+/** The country for help lines: the setting, else the region of the browser's language, else INT. */
+export function countryFor(setting, uiLanguage) {
+  if (typeof setting === 'string' && /^[A-Z]{2}$/.test(setting)) return setting;
+  const m = /[-_]([A-Za-z]{2})$/.exec(uiLanguage || '');
+  return m ? m[1].toUpperCase() : 'INT';
 }
 
-function entryItem(e) {
-  const li = document.createElement('li');
-  const name = document.createElement(e.url ? 'a' : 'strong');
-  name.textContent = e.name;
-  if (e.url) {
-    name.href = e.url;
-    name.target = '_blank';
-    name.rel = 'noopener noreferrer';
+/** Entries for a country and audience (plus the international ones), crisis lines apart. */
+export function linesFor(entries, country, audience) {
+  const who = audience === 'adult' ? 'adult' : 'under18';
+  const kinds = (e) => (Array.isArray(e.kind) ? e.kind : [e.kind]);
+  const fits = (e) => (e.country === country || e.country === 'INT') && (e.audience === who || e.audience === 'everyone' || !e.audience);
+  const local = (e) => (e.country === 'INT' ? 1 : 0);
+  const sorted = entries.filter(fits).sort((a, b) => local(a) - local(b));
+  return {
+    crisis: sorted.filter((e) => kinds(e).includes('crisis')),
+    rest: sorted.filter((e) => !kinds(e).includes('crisis')),
+    hasLocal: entries.some((e) => e.country === country && fits(e)),
+  };
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'text') node.textContent = v;
+    else node.setAttribute(k, String(v));
   }
-  li.append(name);
-  for (const part of [e.phone, e.text, e.what]) {
-    if (typeof part === 'string' && part) li.append(document.createElement('br'), part);
-  }
+  node.append(...children.filter(Boolean));
+  return node;
+}
+
+function isHttps(url) {
+  try { return new URL(url).protocol === 'https:'; } catch { return false; }
+}
+
+function entryItem(e, english) {
+  const kinds = (Array.isArray(e.kind) ? e.kind : [e.kind]).filter((k) => /^[a-z]+$/.test(k));
+  const li = el('li', {'data-id': e.id, 'data-country': e.country});
+  li.append(el('strong', {text: e.name}), ' ', el('span', {class: 'muted', text: kinds.map((k) => t(`help_kind_${k}`)).join(' · ')}));
+  const ways = el('p', {class: 'ways'});
+  if (e.phone) ways.append(el('a', {href: `tel:${e.phone.replace(/[^+\d]/g, '')}`, text: t('help_call', [e.phone])}), ' ');
+  if (e.text) ways.append(el('span', {text: t('help_text', [e.text])}), ' ');
+  if (isHttps(e.url)) ways.append(el('a', {href: e.url, target: '_blank', rel: 'noopener noreferrer', text: t('help_open_site')}));
+  li.append(ways);
+  // The service descriptions are data in English; shown when the page is in English.
+  if (english && e.what) li.append(el('p', {class: 'muted', text: e.what}));
+  if (english && e.hours) li.append(el('p', {class: 'muted', text: e.hours}));
   return li;
 }
 
-async function main() {
-  localise(document);
-  const settings = normaliseSettings((await api.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-  const country = settings.country === 'auto' ? guessCountry() : settings.country;
-  const who = settings.audience === 'adult' ? 'adult' : 'under18';
-  let entries = [];
-  try {
-    entries = (await (await fetch(api.runtime.getURL('data/helplines.json'))).json()).entries || [];
-  } catch { /* the page still shows the general link */ }
-  const fits = (e) => (e.country === country || e.country === 'INT') && (e.audience === who || e.audience === 'everyone' || !e.audience);
-  const kinds = (e) => (Array.isArray(e.kind) ? e.kind : [e.kind]);
-  const crisis = entries.filter((e) => fits(e) && kinds(e).includes('crisis'));
-  const rest = entries.filter((e) => fits(e) && !kinds(e).includes('crisis'));
-  document.getElementById('crisis-lines').append(...crisis.map(entryItem));
-  document.getElementById('help-lines').append(...rest.map(entryItem));
-  if (location.hash === '#crisis') document.getElementById('crisis').scrollIntoView();
+/** How to block and report (localised steps), with links to the site's own help pages. */
+function reportGuide(entry) {
+  const nodes = [];
+  if (entry) nodes.push(el('h3', {text: t('report_heading_site', [entry.name])}));
+  nodes.push(el('ol', {}, ...['report_step_open', 'report_step_report', 'report_step_block', 'report_step_after'].map((k) => el('li', {text: t(k)}))));
+  if (entry && isHttps(entry.report)) {
+    const p = el('p', {}, el('a', {href: entry.report, target: '_blank', rel: 'noopener noreferrer', text: t('report_link_report', [entry.name])}));
+    if (isHttps(entry.block) && entry.block !== entry.report) p.append(' · ', el('a', {href: entry.block, target: '_blank', rel: 'noopener noreferrer', text: t('report_link_block', [entry.name])}));
+    nodes.push(p);
+  }
+  nodes.push(el('p', {class: 'muted', text: t('report_note_anonymous')}));
+  return nodes;
 }
 
-main().catch((err) => console.error('headsup help', err));
+function countryName(code) {
+  if (code === 'INT') return t('help_country_international');
+  try { return new Intl.DisplayNames([uiLocale().replace('_', '-')], {type: 'region'}).of(code) || code; } catch { return code; }
+}
+
+async function json(rel) {
+  return (await fetch(api.runtime.getURL(rel))).json();
+}
+
+async function main() {
+  await initI18n();
+  localise(document);
+  const settings = normaliseSettings((await api.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const country = countryFor(settings.country, api.i18n.getUILanguage());
+  const english = uiLocale().startsWith('en');
+  document.getElementById('country-line').textContent = t('help_country', [countryName(country)]);
+  document.getElementById('audience-line').textContent = t(settings.audience === 'adult' ? 'help_audience_adult' : 'help_audience_under18');
+  document.body.dataset.country = country;
+  let entries = [];
+  try { entries = (await json('data/helplines.json')).entries || []; } catch { /* the general link stays */ }
+  const {crisis, rest, hasLocal} = linesFor(entries, country, settings.audience);
+  document.getElementById('crisis-lines').append(...crisis.map((e) => entryItem(e, english)));
+  document.getElementById('help-lines').append(...rest.map((e) => entryItem(e, english)));
+  document.getElementById('no-lines').hidden = hasLocal;
+  document.getElementById('english-note').hidden = english;
+  const site = new URLSearchParams(location.search).get('site');
+  if (site && /^[a-z0-9-]{1,40}$/.test(site)) {
+    const id = site.startsWith('telegram') ? 'telegram' : (['chatrandom', 'ometv', 'emeraldchat'].includes(site) ? 'random-chat' : site);
+    const entry = ((await json('data/reporting.json')).sites || []).find((s) => s.id === id) || null;
+    const body = document.getElementById('site-guide-body');
+    body.append(...reportGuide(entry));
+    document.getElementById('site-guide').hidden = false;
+  }
+  const target = document.getElementById(location.hash.slice(1));
+  if (target && target.scrollIntoView) target.scrollIntoView();
+  document.body.dataset.ready = 'true';
+}
+
+if (typeof document !== 'undefined') {
+  main().catch((err) => console.error('headsup help', err));
+}

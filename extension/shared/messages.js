@@ -11,6 +11,12 @@ export const MSG = Object.freeze({
   CS_BG_FORGET: 'cs-bg-forget',
   // content -> background: open the help page (a new tab only an extension page can open)
   CS_BG_OPEN_HELP: 'cs-bg-open-help',
+  // content -> background: the person asked to save evidence; save the pack via downloads
+  CS_BG_SAVE_EVIDENCE: 'cs-bg-save-evidence',
+  // content -> background: help data for the warning (reporting guide for this site)
+  CS_BG_HELP_DATA: 'cs-bg-help-data',
+  // content -> background: the UI language chosen in settings, with its messages (or null)
+  CS_BG_LOCALE: 'cs-bg-locale',
   // popup -> content: is Heads Up watching this tab, and what does it see?
   POPUP_CS_STATUS: 'popup-cs-status',
   // popup/options -> background: turn Heads Up on for an origin the person just granted

@@ -30,7 +30,7 @@ test('the root manifest: MV3, exact CSP, both background forms, narrow permissio
   assert.equal(manifest.manifest_version, 3);
   assert.equal(manifest.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
   assert.deepEqual(manifest.background, {service_worker: 'background/main.js', scripts: ['background/main.js'], type: 'module'});
-  assert.deepEqual(manifest.permissions.slice().sort(), ['activeTab', 'scripting', 'storage']);
+  assert.deepEqual(manifest.permissions.slice().sort(), ['activeTab', 'downloads', 'scripting', 'storage']);
   assert.deepEqual(manifest.optional_host_permissions, ['*://*/*']);
   assert.ok(!manifest.web_accessible_resources, 'nothing web-accessible: pages cannot probe for the extension');
 });
