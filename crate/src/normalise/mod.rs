@@ -150,6 +150,7 @@ pub(crate) fn tokens(text: &str, max_chars: usize, out: &mut Vec<String>) {
     if out.len() > start && out.last().is_some_and(|l| l == ".") {
         out.pop();
     }
+    rejoin_single_letters(out, start, t);
     // Leetspeak "1" for "I" at the start of a sentence: "1 w1ll p0st".
     for i in start..out.len() {
         let sentence_start = i == start || out[i - 1] == ".";
@@ -162,6 +163,45 @@ pub(crate) fn tokens(text: &str, max_chars: usize, out: &mut Vec<String>) {
     for i in start..out.len().saturating_sub(1) {
         if out[i].bytes().all(|b| b.is_ascii_digit()) && t.is_currency(&out[i + 1]) {
             out[i] = "xamt".into();
+        }
+    }
+}
+
+/// Letters can become neighbours only after mapping (a symbol between them was dropped, or a
+/// word next to them was rewritten); joining them once more here means a second normalisation
+/// finds nothing left to join.
+fn rejoin_single_letters(out: &mut Vec<String>, start: usize, t: &Tables) {
+    let single = |s: &str| s.chars().count() == 1 && s.chars().all(char::is_alphanumeric);
+    let mut i = start;
+    while i < out.len() {
+        let mut j = i;
+        while j < out.len() && single(&out[j]) {
+            j += 1;
+        }
+        if j - i < 3 {
+            i = j.max(i + 1);
+            continue;
+        }
+        let joined = t.deleet(&out[i..j].concat());
+        let letters = joined.chars().filter(|c| c.is_alphabetic()).count();
+        let words = if letters < 2 {
+            None
+        } else if t.known(&joined) {
+            Some(vec![joined])
+        } else {
+            t.segment(&joined)
+        };
+        match words {
+            Some(ws) => {
+                let mut mapped = Vec::new();
+                for w in &ws {
+                    words::map_word(w, t, &mut mapped);
+                }
+                let n = mapped.len();
+                out.splice(i..j, mapped);
+                i += n.max(1);
+            }
+            None => i = j,
         }
     }
 }

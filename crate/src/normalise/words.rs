@@ -262,8 +262,24 @@ pub(super) fn map_word(w: &str, t: &Tables, out: &mut Vec<String>) {
         }
     }
     let mut word = w.to_string();
-    if !w.chars().all(char::is_alphabetic) {
+    // Leetspeak is letters with digits or symbols in them ("s3nd", "$end"); a word that starts
+    // with a digit is a number with something after it ("24m", "4a22"), left as it is.
+    let starts_with_digit = w.as_bytes()[0].is_ascii_digit();
+    if !starts_with_digit && !w.chars().all(char::is_alphabetic) {
         let decoded = t.deleet(w);
+        // What decoding produced gets the same recognition as a typed chunk, so that a second
+        // pass has nothing left to recognise.
+        let mut parts = Vec::new();
+        if special(&decoded, t, &mut parts) {
+            for p in parts {
+                match p {
+                    Part::Token(tok) => out.push(tok.to_string()),
+                    Part::Raw(r) => out.push(r),
+                    Part::Boundary => {}
+                }
+            }
+            return;
+        }
         if w.starts_with('$') && !t.known(&decoded) {
             out.push("xcashtag".into());
             return;
@@ -280,7 +296,8 @@ pub(super) fn map_word(w: &str, t: &Tables, out: &mut Vec<String>) {
     }
     if !t.known(&word) && has_run(&word, 3) {
         let squeezed = squeeze(&word, 1);
-        if let Some(canon) = t.unsqueeze(&squeezed) {
+        // A single letter would be re-joined with its neighbours on a second pass.
+        if let Some(canon) = t.unsqueeze(&squeezed).filter(|c| c.len() > 1) {
             match t.slang(canon) {
                 Some(s) => out.extend(s.split(' ').map(str::to_string)),
                 None => out.push(canon.to_string()),
