@@ -262,10 +262,11 @@ pub(super) fn map_word(w: &str, t: &Tables, out: &mut Vec<String>) {
         }
     }
     let mut word = w.to_string();
-    // Leetspeak is letters with digits or symbols in them ("s3nd", "$end"); a word that starts
-    // with a digit is a number with something after it ("24m", "4a22"), left as it is.
-    let starts_with_digit = w.as_bytes()[0].is_ascii_digit();
-    if !starts_with_digit && !w.chars().all(char::is_alphabetic) {
+    // Leetspeak is letters with digits or symbols in them ("s3nd", "$end", "0n", "1nsta"); a word
+    // that starts with a number ("24m", "2x") is a number with something after it, left as it is.
+    let b = w.as_bytes();
+    let number_first = b[0].is_ascii_digit() && (b.len() < 2 || !b[1].is_ascii_alphabetic() || t.leet.get(&char::from(b[0])).is_none());
+    if !number_first && !w.chars().all(char::is_alphabetic) {
         let decoded = t.deleet(w);
         // What decoding produced gets the same recognition as a typed chunk, so that a second
         // pass has nothing left to recognise.
