@@ -1,0 +1,54 @@
+// The core exactly as the extension ships it (extension/pkg, built by `make wasm`), run in Node:
+// the wasm build takes NFKD from the JavaScript engine instead of linked tables, so this checks
+// that path gives what the native tests expect, and that bad input comes back as an error.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {test} from 'node:test';
+import {fileURLToPath} from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const PKG = path.join(ROOT, 'extension/pkg');
+const built = fs.existsSync(path.join(PKG, 'headsup_bg.wasm'));
+
+const core = built ? await import(path.join(PKG, 'headsup.js')) : null;
+if (core) await core.default({module_or_path: fs.readFileSync(path.join(PKG, 'headsup_bg.wasm'))});
+
+test('wasm core is built (run `make wasm`)', () => assert.ok(built, `${PKG} has no headsup_bg.wasm`));
+
+test('normalisation through the JS engine matches the native results', {skip: !built}, () => {
+  const cases = [
+    ['ＳＥＮＤ ＮＵＤＥＳ', 'send nudes'],
+    ['𝐬𝐞𝐧𝐝 𝓃𝓊𝒹𝑒𝓈', 'send nudes'],
+    ['Vídeo ÉNVÍAME', 'video enviame'],
+    ['nu\u200bdes', 'nudes'],
+    ['sеnd nudеs', 'send nudes'],
+    ['n🍑u🍑d🍑e🍑s', 'nudes'],
+    ['s3nd n00dz', 'send nudes'],
+    ['£200', 'xamt'],
+    ['z\u0335a\u0336l\u0337g\u0338o', 'zalgo'],
+    ['ⓢⓔⓝⓓ', 'send'],
+  ];
+  for (const [input, expected] of cases) assert.equal(core.normalise(input), expected, input);
+});
+
+test('a threat with a demand is urgent; friendly money talk is nothing', {skip: !built}, () => {
+  const a = new core.Analyser('teen', null);
+  const v = a.push([{from: 'them', text: 'send me $500 in gift cards or I will send your nudes to all your followers'}]);
+  assert.equal(v.level, 'urgent');
+  assert.ok(v.signals.some((s) => s.id === 'threat_to_share' && s.reason === 'reason_threat_to_share'));
+  a.free();
+  const b = new core.Analyser('adult', 'instagram');
+  assert.equal(b.push([{from: 'them', text: 'venmo me $12 for the pizza'}, {from: 'me', text: 'sure'}]).level, 'none');
+  assert.equal(b.messageCount, 2);
+  b.free();
+});
+
+test('bad input is an error, not a crash, and the analyser carries on', {skip: !built}, () => {
+  assert.throws(() => new core.Analyser('toddler', null), /audience/);
+  const a = new core.Analyser('teen', null);
+  assert.throws(() => a.push([{from: 'them', text: 42}]), /bad message batch/);
+  assert.throws(() => a.push('not an array'), /bad message batch/);
+  assert.equal(a.push([{from: 'them', text: 'x'.repeat(1 << 20)}]).messageCount, 1);
+  a.free();
+});
