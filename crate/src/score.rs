@@ -62,11 +62,15 @@ pub(crate) fn level(w: &Weights, crisis: bool, audience: Audience) -> Level {
         return Level::Warning;
     }
     let caution = if teen {
-        grooming_alone >= 2 || pressure >= 1 || urgency >= 2 || threat >= 1 || (pay >= 2 && grooming_kinds >= 1)
+        grooming_alone >= 2
+            || pressure >= 1
+            || urgency >= 2
+            || (threat >= 1 && (grooming_kinds >= 1 || pay >= 1 || urgency >= 1))
+            || (pay >= 2 && grooming_kinds >= 1)
     } else {
         pressure >= 2
             || urgency >= 2
-            || threat >= 1
+            || (threat >= 1 && (pay >= 1 || urgency >= 1))
             || g(SignalId::Impersonation) >= 2
             || (sexual >= 2 && (g(SignalId::PlatformMove) >= 3 || image_first >= 2))
             || grooming_kinds >= 3
