@@ -72,7 +72,8 @@ pub(crate) fn level(w: &Weights, crisis: bool, audience: Audience) -> Level {
             || urgency >= 2
             || (threat >= 1 && (pay >= 1 || urgency >= 1))
             || g(SignalId::Impersonation) >= 2
-            || (sexual >= 2 && (g(SignalId::PlatformMove) >= 3 || image_first >= 2))
+            // Adults swapping pictures is their business; "my camera is broken, you go first" is a script.
+            || (sexual >= 2 && g(SignalId::PlatformMove) >= 3)
             || grooming_kinds >= 3
     };
     if caution {
