@@ -3,6 +3,7 @@
 // through the DevTools protocol (which sees closed shadow roots), never through page hooks.
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
+import {createRequire} from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -58,27 +59,174 @@ export async function launch({headless = true, extraArgs = []} = {}) {
       '--ignore-certificate-errors',
       // Lets the tests press the toolbar button (CDP Extensions.triggerAction).
       '--enable-unsafe-extension-debugging',
+      // A second CDP endpoint for the network recorder (NetworkRecorder below).
+      '--remote-debugging-port=0',
       ...extraArgs,
     ],
   });
   let [worker] = context.serviceWorkers();
   if (!worker) worker = await context.waitForEvent('serviceworker', {timeout: 30000});
   const extensionId = new URL(worker.url()).host;
+  const network = new NetworkRecorder({extensionId});
+  await network.connect(profile);
   const env = {
-    server, context, extensionId,
+    server, context, extensionId, network,
     /** The current background worker (it may have been restarted). */
     async worker() {
       const [w] = context.serviceWorkers();
       return w || context.waitForEvent('serviceworker', {timeout: 30000});
     },
     extensionUrl: (rel) => `chrome-extension://${extensionId}/${rel}`,
+    /** Closes everything; fails (throws) when the extension requested anything but its own files. */
     async close() {
+      const summary = network.summary();
+      network.close();
       await context.close().catch(() => {});
       await server.close().catch(() => {});
       fs.rmSync(profile, {recursive: true, force: true});
+      const err = privacyReport(path.basename(process.argv[1] || 'e2e'), summary);
+      if (err) throw err;
     },
   };
   return env;
+}
+
+// ── privacy: every request made by the extension, recorded through CDP ───────────────
+// Chromium is also started with --remote-debugging-port=0, and a second, raw CDP client (the `ws`
+// package, as installed for puppeteer-core) attaches to every target with Target.setAutoAttach
+// (flatten, waitForDebuggerOnStart) at the browser level and again inside each target, so pages,
+// iframes, workers, the extension's service worker (each time it restarts) and extension pages
+// are all held at start until Network.enable is on. Playwright's own connection is not touched.
+// A request counts as the extension's when
+//   - it comes from an extension context: the target's URL or the request's documentURL is
+//     chrome-extension://<id>/ (service worker, popup, options, help and other extension pages), or
+//   - a page made it from extension code: a frame of its initiator's stack (or the initiator URL)
+//     is chrome-extension://<id>/ (content scripts run in the page's renderer; their stack frames
+//     carry the content script's URL).
+// Requests the fixture pages make themselves (their HTML, scripts, styles, fetches) have page
+// initiators and are the page's. Every extension request must be to a file packaged in
+// dist/chrome (data: and blob: URLs are in-memory and are counted separately); anything else is
+// a violation and fails the test file when the harness closes.
+const requireWs = createRequire(createRequire(import.meta.url).resolve('puppeteer-core'));
+
+function stackUrls(initiator) {
+  const urls = [];
+  if (!initiator) return urls;
+  if (initiator.url) urls.push(initiator.url);
+  for (let s = initiator.stack; s; s = s.parent) {
+    for (const f of s.callFrames || []) urls.push(f.url);
+  }
+  return urls;
+}
+
+export class NetworkRecorder {
+  constructor({extensionId, distDir = DIST_CHROME}) {
+    this.prefix = `chrome-extension://${extensionId}/`;
+    this.distDir = distDir;
+    this.requests = [];     // every request seen, from every target
+    this.targets = new Map(); // sessionId -> {type, url}
+    this.nextId = 1;
+    this.pending = new Map();
+  }
+
+  async connect(profileDir) {
+    const portFile = path.join(profileDir, 'DevToolsActivePort');
+    const [port, wsPath] = (await waitFor(() => fs.existsSync(portFile) && fs.readFileSync(portFile, 'utf8').trim(),
+      {what: 'DevToolsActivePort'})).split('\n');
+    const WebSocket = requireWs('ws');
+    this.ws = new WebSocket(`ws://127.0.0.1:${port}${wsPath}`, {perMessageDeflate: false, maxPayload: 256 * 1024 * 1024});
+    await new Promise((resolve, reject) => { this.ws.once('open', resolve); this.ws.once('error', reject); });
+    this.ws.on('message', (data) => this.onMessage(JSON.parse(String(data))));
+    this.ws.on('error', () => {});
+    await this.send('Target.setDiscoverTargets', {discover: true});
+    await this.send('Target.setAutoAttach', {autoAttach: true, waitForDebuggerOnStart: true, flatten: true});
+  }
+
+  send(method, params = {}, sessionId) {
+    if (!this.ws || this.ws.readyState !== 1) return Promise.resolve(null);
+    const id = this.nextId++;
+    const msg = {id, method, params};
+    if (sessionId) msg.sessionId = sessionId;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, {resolve, reject});
+      this.ws.send(JSON.stringify(msg));
+    });
+  }
+
+  onMessage(msg) {
+    if (msg.id && this.pending.has(msg.id)) {
+      const {resolve, reject} = this.pending.get(msg.id);
+      this.pending.delete(msg.id);
+      if (msg.error) reject(new Error(msg.error.message)); else resolve(msg.result);
+      return;
+    }
+    const p = msg.params || {};
+    if (msg.method === 'Target.attachedToTarget') {
+      this.onAttached(p).catch(() => {});
+    } else if (msg.method === 'Target.detachedFromTarget') {
+      this.targets.delete(p.sessionId);
+    } else if (msg.method === 'Target.targetInfoChanged') {
+      for (const t of this.targets.values()) if (t.targetId === p.targetInfo.targetId) t.url = p.targetInfo.url;
+    } else if (msg.method === 'Network.requestWillBeSent') {
+      const t = this.targets.get(msg.sessionId) || {};
+      this.requests.push({
+        url: p.request.url, resourceType: p.type || null, documentURL: p.documentURL || '',
+        initiatorType: p.initiator && p.initiator.type, initiatorUrls: stackUrls(p.initiator),
+        targetType: t.type || null, targetUrl: t.url || '',
+      });
+    }
+  }
+
+  async onAttached({sessionId, targetInfo, waitingForDebugger}) {
+    this.targets.set(sessionId, {targetId: targetInfo.targetId, type: targetInfo.type, url: targetInfo.url});
+    const s = (m, params) => this.send(m, params, sessionId).catch(() => null);
+    // Network first, then children, then let the target run.
+    await s('Network.enable', {});
+    await s('Target.setAutoAttach', {autoAttach: true, waitForDebuggerOnStart: true, flatten: true});
+    if (waitingForDebugger) await s('Runtime.runIfWaitingForDebugger', {});
+  }
+
+  /** Was this request made by the extension (see the comment above the class)? */
+  isExtensions(r) {
+    const own = (u) => typeof u === 'string' && u.startsWith(this.prefix);
+    return own(r.targetUrl) || own(r.documentURL) || r.initiatorUrls.some(own);
+  }
+
+  /** Is this URL a file packaged in the built extension? */
+  isPackaged(url) {
+    if (!url.startsWith(this.prefix)) return false;
+    const rel = decodeURIComponent(url.slice(this.prefix.length).split(/[?#]/)[0]);
+    const full = path.resolve(this.distDir, rel);
+    return full.startsWith(this.distDir + path.sep) && fs.existsSync(full) && fs.statSync(full).isFile();
+  }
+
+  /** {total, extension, packaged, inMemory, violations:[...]} over everything recorded so far. */
+  summary() {
+    const ext = this.requests.filter((r) => this.isExtensions(r));
+    const inMemory = ext.filter((r) => /^(data|blob):/.test(r.url));
+    const packaged = ext.filter((r) => this.isPackaged(r.url));
+    const violations = ext.filter((r) => !/^(data|blob):/.test(r.url) && !this.isPackaged(r.url));
+    return {total: this.requests.length, extension: ext.length, packaged: packaged.length, inMemory: inMemory.length, violations};
+  }
+
+  close() {
+    for (const {reject} of this.pending.values()) reject(new Error('recorder closed'));
+    this.pending.clear();
+    try { this.ws && this.ws.close(); } catch { /* gone */ }
+  }
+}
+
+/** One line for the test log, and an error when the extension asked for anything but its own files. */
+export function privacyReport(label, summary) {
+  const line = `privacy[${label}]: ${summary.total} requests recorded, ${summary.extension} by the extension `
+    + `(${summary.packaged} packaged files, ${summary.inMemory} data:/blob:), `
+    + `${summary.violations.length} extension-made requests not to packaged files`;
+  console.log(line);
+  if (summary.violations.length) {
+    const list = summary.violations.slice(0, 20).map((r) => `  ${r.url} (from ${r.targetType} ${r.targetUrl || r.documentURL}, initiator ${r.initiatorType} ${r.initiatorUrls[0] || ''})`);
+    return new Error(`${line}:\n${list.join('\n')}`);
+  }
+  return null;
 }
 
 // ── reading the warning through CDP ───────────────────────────────────────────────────
