@@ -257,6 +257,10 @@ export async function saveEvidence(msg, sender, {api, extract, now = () => new D
   let screenshotDataUrl = null;
   let screenshotError = null;
   try {
+    // captureVisibleTab takes whatever tab is showing in that window: only when it is this chat
+    // (a person who just clicked in it is looking at it; anything else would save the wrong page).
+    const [shown] = await api.tabs.query({active: true, windowId: sender.tab.windowId});
+    if (!shown || shown.id !== sender.tab.id) throw new Error('the chat is not the tab on screen');
     screenshotDataUrl = await api.tabs.captureVisibleTab(sender.tab.windowId, {format: 'png'});
   } catch (err) {
     screenshotError = String(err && err.message || err);

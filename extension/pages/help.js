@@ -6,11 +6,17 @@ import {api} from '../shared/api.js';
 import {initI18n, localise, t, uiLocale} from '../shared/i18n.js';
 import {SETTINGS_KEY, normaliseSettings} from '../shared/settings.js';
 
-/** The country for help lines: the setting, else the region of the browser's language, else INT. */
-export function countryFor(setting, uiLanguage) {
+/**
+ * The country for help lines: the setting, else the region of the browser's language (its UI
+ * language first, then the languages it asks sites for), else INT (international services).
+ */
+export function countryFor(setting, uiLanguage, languages = []) {
   if (typeof setting === 'string' && /^[A-Z]{2}$/.test(setting)) return setting;
-  const m = /[-_]([A-Za-z]{2})$/.exec(uiLanguage || '');
-  return m ? m[1].toUpperCase() : 'INT';
+  for (const tag of [uiLanguage, ...languages]) {
+    const m = /[-_]([A-Za-z]{2})$/.exec(tag || '');
+    if (m) return m[1].toUpperCase();
+  }
+  return 'INT';
 }
 
 /** Entries for a country and audience (plus the international ones), crisis lines apart. */
@@ -84,7 +90,7 @@ async function main() {
   await initI18n();
   localise(document);
   const settings = normaliseSettings((await api.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-  const country = countryFor(settings.country, api.i18n.getUILanguage());
+  const country = countryFor(settings.country, api.i18n.getUILanguage(), navigator.languages || []);
   const english = uiLocale().startsWith('en');
   document.getElementById('country-line').textContent = t('help_country', [countryName(country)]);
   document.getElementById('audience-line').textContent = t(settings.audience === 'adult' ? 'help_audience_adult' : 'help_audience_under18');

@@ -85,9 +85,13 @@ export async function initI18n({fetchImpl = fetch, storage = api.storage && api.
   }
 }
 
-/** The locale the browser picked for the extension ("en", "pt_BR", …). */
+/**
+ * The locale the browser picked for the extension's messages ("en", "pt_BR", …). Read from the
+ * locale file itself (`locale_code`): `@@ui_locale` is the browser's UI locale, which can differ
+ * (Chromium started with --lang=es may keep an en-US UI yet serve the extension's es messages).
+ */
 export function browserLocale() {
-  try { return api.i18n.getMessage('@@ui_locale') || 'en'; } catch { return 'en'; }
+  try { return api.i18n.getMessage('locale_code') || api.i18n.getMessage('@@ui_locale') || 'en'; } catch { return 'en'; }
 }
 
 /** The message for `key` (with optional substitutions); the key itself if it is missing. */
@@ -112,6 +116,8 @@ export function uiLangTag() {
 /** Writing direction of the UI language ("ltr" or "rtl"). */
 export function uiDirection() {
   if (chosen) return RTL.has(chosen.locale.split('_')[0]) ? 'rtl' : 'ltr';
+  const own = api.i18n.getMessage('locale_dir');
+  if (own === 'rtl' || own === 'ltr') return own;
   return api.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
 }
 
@@ -127,7 +133,7 @@ export function localise(root) {
     }
   }
   if (root.documentElement) {
-    root.documentElement.lang = chosen ? uiLangTag() : api.i18n.getUILanguage();
+    root.documentElement.lang = uiLangTag();
     root.documentElement.dir = uiDirection();
   }
 }

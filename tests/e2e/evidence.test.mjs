@@ -113,6 +113,7 @@ function isPng(file) {
 
 test('evidence pack: every message, identifiers, hashes and a screenshot, on this device only', async () => {
   const page = await chatPage();
+  await page.bringToFront(); // the tab on screen, as when a person clicks in it
   // A click on the toolbar button grants activeTab for this tab, which captureVisibleTab needs.
   const popup = await openPopupFor(env, page);
   await popup.close();
@@ -124,6 +125,7 @@ test('evidence pack: every message, identifiers, hashes and a screenshot, on thi
   assert.deepEqual(fs.readdirSync(dir).sort(), ['SHA256SUMS.txt', 'conversation.html', 'conversation.json', 'screenshot.png']);
   assert.deepEqual(checkSums(dir).sort(), ['conversation.html', 'conversation.json', 'screenshot.png']);
   assert.ok(isPng(path.join(dir, 'screenshot.png')), 'screenshot is a valid PNG');
+  assert.ok(fs.statSync(path.join(dir, 'screenshot.png')).size > 5000, 'a real picture, not an empty one');
   fs.copyFileSync(path.join(dir, 'screenshot.png'), path.join(ARTIFACTS, 'evidence-screenshot.png'));
 
   const json = JSON.parse(fs.readFileSync(path.join(dir, 'conversation.json'), 'utf8'));
@@ -158,6 +160,7 @@ test('evidence pack: every message, identifiers, hashes and a screenshot, on thi
   const texts = [...document.querySelectorAll('bdi.text')].map((b) => b.textContent);
   assert.deepEqual(texts, CHAT.map((m) => m.text), 'each message comes back as the same text');
   for (const id of ['@sam_k99', 'GB82 WEST 1234 5698 7654 32', 'jessK']) assert.ok(document.body.textContent.includes(id));
+  assert.ok(document.body.textContent.includes('Cash App names ($cashtags)'), 'a literal $ in a message survives');
   assert.match(html, /Content-Security-Policy/);
 
   // Open the saved page in the browser: it renders, runs nothing; keep a picture of it.

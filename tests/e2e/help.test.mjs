@@ -1,0 +1,194 @@
+// Help that acts, in Chromium with the built extension: each advice path inside the warning
+// (one primary action at a time, not-your-fault first), crisis first, the reporting guide for
+// the site, the help page's lines switching with the country and audience settings, and help
+// opening only on click.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {after, before, test} from 'node:test';
+import {ESCALATION, ROOT, SEXTORTION, clickWarningButton, launch, readWarning, waitFor, waitForLevel} from './harness.mjs';
+
+const HOST = 'www.instagram.com';
+const en = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/_locales/en/messages.json'), 'utf8'));
+const advice = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/data/advice.json'), 'utf8')).paths;
+const reporting = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/data/reporting.json'), 'utf8')).sites;
+const msg = (k) => en[k].message;
+
+let env;
+let page;
+let n = 0;
+
+before(async () => {
+  env = await launch();
+  env.server.route(HOST, 'sites/instagram.html');
+  page = await env.context.newPage();
+  await page.goto(`https://${HOST}/`);
+  await page.waitForFunction(() => window.__fixture);
+});
+after(async () => { await env?.close(); });
+
+async function thread(messages) {
+  n += 1;
+  await page.evaluate(([k]) => window.__fixture.switchThread(k, 'Sam'), [`help${n}`]);
+  await waitForLevel(page, null); // the last thread's warning goes with it
+  for (const m of messages) await page.evaluate(({from, text}) => window.__fixture.append(from, text), m);
+}
+
+/** Buttons of the warning with their classes and state (CDP sees the closed root). */
+async function warningButtons(p) {
+  const session = await p.context().newCDPSession(p);
+  const {root} = await session.send('DOM.getDocument', {depth: -1, pierce: true});
+  await session.detach();
+  const out = [];
+  const attrs = (node) => {
+    const a = {};
+    for (let i = 0; i < (node.attributes || []).length; i += 2) a[node.attributes[i]] = node.attributes[i + 1];
+    return a;
+  };
+  const walk = (node, hidden) => {
+    const a = attrs(node);
+    const h = hidden || 'hidden' in a;
+    if (node.nodeName === 'BUTTON') out.push({action: a['data-action'] || null, cls: a.class || '', hidden: h, expanded: a['aria-expanded'] || null});
+    for (const c of [...(node.children || []), ...(node.shadowRoots || [])]) walk(c, h);
+  };
+  walk(root, false);
+  return out;
+}
+
+const primaries = async () => (await warningButtons(page)).filter((b) => !b.hidden && /\bprimary\b/.test(b.cls));
+
+test('each advice path: not-your-fault first, its steps, exactly one primary action', async () => {
+  await thread(SEXTORTION);
+  const w = await waitForLevel(page, 'urgent');
+  for (const id of ['threatened', 'sent', 'paid', 'unsure', 'friend']) {
+    assert.ok(w.buttons.some((b) => b.action === `path-${id}` && b.label === msg(`advice_${id}_title`)), id);
+  }
+  assert.deepEqual((await primaries()).map((b) => b.action), ['help'], 'before a choice: Get help');
+  for (const p of advice.filter((x) => x.id !== 'crisis')) {
+    await clickWarningButton(page, `path-${p.id}`);
+    const text = await waitFor(async () => {
+      const t = (await readWarning(page)).text;
+      return t.includes(msg(`advice_${p.id}_lead`)) ? t : null;
+    }, {what: `path ${p.id}`});
+    const start = text.indexOf(msg(`advice_${p.id}_title`), text.indexOf(msg('advice_choose')) + msg('advice_choose').length + 1);
+    const panel = text.slice(text.lastIndexOf(msg(`advice_${p.id}_title`)));
+    assert.ok(start >= 0);
+    assert.ok(panel.indexOf(msg(`advice_${p.id}_lead`)) < panel.indexOf(msg(`advice_${p.id}_reassure`)), 'lead, then hope');
+    for (const s of p.steps) assert.ok(panel.includes(msg(`advice_${p.id}_${s.id.replace(/-/g, '_')}`)), `${p.id}/${s.id}`);
+    const buttons = await warningButtons(page);
+    assert.equal(buttons.find((b) => b.action === `path-${p.id}`).expanded, 'true');
+    const prim = await primaries();
+    assert.equal(prim.length, 1, `${p.id}: one primary (${prim.map((b) => b.action)})`);
+    const primaryStep = p.steps.find((s) => s.primary);
+    assert.equal(prim[0].action, primaryStep.action ? `do-${primaryStep.action}` : 'help', `${p.id}: the path's primary step`);
+  }
+  // Choosing the open path again closes it; Get help is the primary again.
+  await clickWarningButton(page, 'path-friend');
+  await waitFor(async () => !(await readWarning(page)).text.includes(msg('advice_friend_lead')), {what: 'path closed'});
+  assert.deepEqual((await primaries()).map((b) => b.action), ['help']);
+});
+
+test('crisis words: the crisis line leads, and stays the one primary action whatever is chosen', async () => {
+  await thread(ESCALATION);
+  const w = await waitFor(async () => {
+    const x = await readWarning(page);
+    return x && /^You matter/.test(x.text) ? x : null;
+  }, {what: 'crisis first'});
+  assert.ok(w.text.indexOf(msg('advice_crisis_wait')) < w.text.indexOf(msg('title_urgent')), 'crisis steps before the title');
+  assert.ok(!/report/i.test(w.text.slice(0, w.text.indexOf(msg('title_urgent')))), 'no demand to report first');
+  await clickWarningButton(page, 'path-threatened');
+  await waitFor(async () => (await readWarning(page)).text.includes(msg('advice_threatened_lead')), {what: 'path in crisis'});
+  const prim = await primaries();
+  assert.equal(prim.length, 1);
+  assert.equal(prim[0].action, null, 'the crisis button (first button) stays primary');
+  assert.equal(w.buttons[0].label, msg('crisis_action'));
+});
+
+test('the reporting guide for the site comes from reporting.json, links open only on click', async () => {
+  await thread(SEXTORTION);
+  await waitForLevel(page, 'urgent');
+  await clickWarningButton(page, 'path-threatened');
+  const pagesBefore = env.context.pages().length;
+  await clickWarningButton(page, 'do-block_guide');
+  const insta = reporting.find((s) => s.id === 'instagram');
+  const text = await waitFor(async () => {
+    const t = (await readWarning(page)).text;
+    return t.includes(`How to block and report on ${insta.name}`) ? t : null;
+  }, {what: 'guide'});
+  assert.ok(text.includes(msg('report_step_block')));
+  assert.ok(text.includes(`${insta.name} help: how to report`));
+  assert.equal(env.context.pages().length, pagesBefore, 'nothing opened by itself');
+  // The link goes to the site's own help page (from the data), in a new tab on click only.
+  const session = await page.context().newCDPSession(page);
+  const {root} = await session.send('DOM.getDocument', {depth: -1, pierce: true});
+  const hrefs = [];
+  const walk = (node) => {
+    if (node.nodeName === 'A') hrefs.push(node.attributes[node.attributes.indexOf('href') + 1]);
+    for (const c of [...(node.children || []), ...(node.shadowRoots || [])]) walk(c);
+  };
+  walk(root);
+  await session.detach();
+  assert.ok(hrefs.includes(insta.report), hrefs.join(' '));
+});
+
+test('"Help lines" in a path opens the help page (on click)', async () => {
+  await thread(SEXTORTION);
+  await waitForLevel(page, 'urgent');
+  await clickWarningButton(page, 'path-sent');
+  const opened = env.context.waitForEvent('page');
+  await clickWarningButton(page, 'do-open_help');
+  const help = await opened;
+  await help.waitForLoadState();
+  assert.match(help.url(), /pages\/help\.html/);
+  await help.close();
+});
+
+async function setSettings(settings) {
+  const worker = await env.worker();
+  await worker.evaluate((s) => chrome.storage.local.set({settings: s}), settings);
+}
+
+async function helpLines(query = '') {
+  const p = await env.context.newPage();
+  await p.goto(env.extensionUrl(`pages/help.html${query}`));
+  await p.waitForSelector('body[data-ready]');
+  const got = await p.evaluate(() => ({
+    country: document.body.dataset.country,
+    crisis: [...document.querySelectorAll('#crisis-lines li')].map((li) => li.dataset.id),
+    rest: [...document.querySelectorAll('#help-lines li')].map((li) => li.dataset.id),
+    line: document.getElementById('country-line').textContent,
+    guide: document.getElementById('site-guide').hidden ? null : document.getElementById('site-guide').textContent,
+    autoOpened: false,
+  }));
+  await p.close();
+  return got;
+}
+
+test('help lines switch with the country and audience settings', async () => {
+  await setSettings({country: 'GB', audience: 'teen'});
+  const gb = await helpLines();
+  assert.equal(gb.country, 'GB');
+  assert.match(gb.line, /United Kingdom/);
+  assert.ok(gb.crisis.includes('gb-childline') && gb.crisis.includes('gb-samaritans'), gb.crisis.join());
+  assert.ok(gb.rest.includes('gb-ceop') && gb.rest.includes('int-take-it-down'), gb.rest.join());
+  assert.ok(![...gb.crisis, ...gb.rest].some((id) => id.startsWith('us-')));
+  assert.ok(!gb.rest.includes('int-stopncii'), 'StopNCII is for adults');
+
+  await setSettings({country: 'US', audience: 'teen'});
+  const us = await helpLines();
+  assert.equal(us.country, 'US');
+  assert.ok(us.crisis.includes('us-988'));
+  assert.ok(us.rest.includes('us-cybertipline'));
+  assert.ok(![...us.crisis, ...us.rest].some((id) => id.startsWith('gb-')));
+
+  await setSettings({country: 'GB', audience: 'adult'});
+  const adult = await helpLines();
+  assert.ok(adult.rest.includes('gb-revenge-porn-helpline') && adult.rest.includes('int-stopncii'), adult.rest.join());
+  assert.ok(!adult.crisis.includes('gb-childline') && !adult.rest.includes('int-take-it-down'), 'no under-18 services');
+
+  await setSettings({country: 'auto', audience: 'teen'});
+  const auto = await helpLines('?site=instagram#report');
+  // Chromium here runs with an en-US user interface.
+  assert.equal(auto.country, 'US');
+  assert.match(auto.guide, /How to block and report on Instagram/);
+});
