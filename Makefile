@@ -35,7 +35,15 @@ test-policy: extension ## Managed-browser e2e: Chromium (/etc/chromium/policies)
 lint-firefox: extension ## web-ext lint of the Firefox build (0 errors required)
 	npx --no-install web-ext lint --source-dir dist/firefox --no-input
 
+test-accessibility: extension ## axe-core audits: the warning at each level (inside its closed shadow root), popup, options, help, learn-more
+	node --test --test-concurrency=1 tests/e2e/a11y.test.mjs
+
+test-help: extension ## Help that acts: identifier extraction, locales, evidence pack, advice paths, help lines (unit + e2e)
+	cargo test -p headsup --test extract
+	node --test tests/unit/i18n.test.mjs tests/unit/evidence.test.mjs
+	node --test --test-concurrency=1 tests/e2e/help.test.mjs tests/e2e/evidence.test.mjs tests/e2e/locale.test.mjs
+
 test: setup test-core wasm test-unit lint-firefox test-e2e ## Run every test
 	@echo "all tests passed"
 
-.PHONY: help setup wasm cli test-core test extension demo test-unit test-e2e lint-firefox test-policy
+.PHONY: help setup wasm cli test-core test extension demo test-unit test-e2e lint-firefox test-policy test-accessibility test-help
