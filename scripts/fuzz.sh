@@ -3,6 +3,7 @@
 # the figures (executions, exec/s, coverage, features, crashes) to docs/fuzzing.md.
 #
 #   scripts/fuzz.sh [seconds-per-target] [target ...]     (default: 600 s; all three targets)
+#   FUZZ_ARGS="-max_len=256" scripts/fuzz.sh 600 normalise  (extra libFuzzer flags)
 #
 # Needs the nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`). One libFuzzer process
 # at a time, in-process (the equivalent of -jobs=1 -workers=1 without libFuzzer's fuzz-N.log
@@ -54,10 +55,10 @@ for t in "${targets[@]}"; do
     : > "$log.run"
     if [ -n "${HEADSUP_FUZZ_STRICT:-}" ]; then
       "$bin/$t" "corpus/$t" "seeds/$t" -max_total_time="$left" -print_final_stats=1 -timeout=10 \
-        -rss_limit_mb=2048 -artifact_prefix="artifacts/$t/" >"$log.run" 2>&1
+        -rss_limit_mb=2048 -artifact_prefix="artifacts/$t/" ${FUZZ_ARGS:-} >"$log.run" 2>&1
     else
       HEADSUP_FUZZ_SOFT_IDEMPOTENCE="$fuzz/findings/$t" "$bin/$t" "corpus/$t" "seeds/$t" -max_total_time="$left" \
-        -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="artifacts/$t/" >"$log.run" 2>&1
+        -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="artifacts/$t/" ${FUZZ_ARGS:-} >"$log.run" 2>&1
     fi
     rc=$?
     set -e
@@ -76,7 +77,7 @@ for t in "${targets[@]}"; do
   rate=$(( dur > 0 ? execs / dur : 0 ))
   crashes=$(( $(ls "artifacts/$t" | wc -l) - before ))
   idem=$(ls "findings/$t" | wc -l)
-  row="| $(date -u +%Y-%m-%d) | \`$commit\` | $t | ${dur} s | ${execs} | ${rate} | ${cov} | ${ft} | ${corp} | ${crashes} | ${idem} |"
+  row="| $(date -u +%Y-%m-%d) | \`$commit\` | $t${FUZZ_ARGS:+ (${FUZZ_ARGS})} | ${dur} s | ${execs} | ${rate} | ${cov} | ${ft} | ${corp} | ${crashes} | ${idem} |"
   echo "$row"
   echo "$row" >>"$doc"
 done
