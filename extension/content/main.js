@@ -18,6 +18,9 @@ import {useMessages} from '../shared/i18n.js';
 
 const RETRY_AFTER_FAILURE_MS = 5000;
 
+/** Settles once the UI language chosen in settings (if any) is applied; see main(). */
+let localeReady = Promise.resolve();
+
 function send(message) {
   return sendWithRetry((m) => api.runtime.sendMessage(m), message);
 }
@@ -170,6 +173,8 @@ class Watcher {
     if (reply.error) throw new Error(reply.error);
     if (conversation !== this.conversation) return; // the person moved on meanwhile
     this.verdict = reply.verdict;
+    if (reply.show) await localeReady;
+    if (conversation !== this.conversation) return;
     if (reply.show) this.view.render(reply.verdict);
     else if (reply.verdict.level === 'none') this.view.remove();
   }
@@ -217,11 +222,11 @@ async function main() {
   globalThis.__headsUpStarted = true;
   if (window.top !== window) return; // chats live in the top frame on the supported sites
   const hello = await send({type: MSG.CS_BG_HELLO});
-  // The UI language chosen in settings (when it is not the browser's): messages come from the background.
-  try {
-    const chosen = await send({type: MSG.CS_BG_LOCALE});
+  // The UI language chosen in settings (when it is not the browser's): messages come from the
+  // background. Asked in parallel, so reading the chat does not wait; the warning waits for it.
+  localeReady = send({type: MSG.CS_BG_LOCALE}).then((chosen) => {
     if (chosen && chosen.locale && chosen.messages) useMessages(chosen.locale, chosen.messages);
-  } catch { /* the browser's language it is */ }
+  }, () => { /* the browser's language it is */ });
   let adapter = findAdapter(hello.sites, location);
   if (!adapter) {
     // A listed host on a path no entry covers (e.g. Telegram's start page): not a chat we know.
