@@ -88,7 +88,7 @@ async function onOpenHelp(msg) {
 /** The evidence pack, saved through the downloads API (see evidence.js). Keeps nothing. */
 async function onSaveEvidence(msg, sender) {
   if (!sender.tab) throw new Error('evidence can only be saved from a tab');
-  await initI18n();
+  await initI18n({readSettings});
   await engine();
   return saveEvidence(msg, sender, {api, extract: (texts) => extractIdentifiers(texts)});
 }
@@ -109,7 +109,7 @@ function reportingId(site) {
 
 /** The UI language chosen in settings, with its messages, for content scripts (null: the browser's). */
 async function onLocale() {
-  const locale = await initI18n();
+  const locale = await initI18n({readSettings});
   return {locale, messages: locale ? await loadLocaleMessages(locale) : null};
 }
 

@@ -4,7 +4,7 @@
 // warning came from (?site=, from data/reporting.json). Links open only when clicked.
 import {api} from '../shared/api.js';
 import {initI18n, localise, t, uiLocale} from '../shared/i18n.js';
-import {SETTINGS_KEY, normaliseSettings} from '../shared/settings.js';
+import {readEffective} from '../background/policy-store.js';
 
 /**
  * The country for help lines: the setting, else the region of the browser's language (its UI
@@ -86,10 +86,23 @@ async function json(rel) {
   return (await fetch(api.runtime.getURL(rel))).json();
 }
 
+/** The school's contact (set only by a school's policy), as one more place to get help. */
+function schoolContact(c) {
+  const nodes = [];
+  if (c.name) nodes.push(el('p', {}, el('strong', {text: c.name})));
+  if (c.text) nodes.push(el('p', {text: c.text}));
+  const ways = el('p', {class: 'ways'});
+  if (c.phone) ways.append(el('a', {href: `tel:${c.phone.replace(/[^+\d]/g, '')}`, text: t('school_contact_phone', [c.phone])}), ' ');
+  if (c.email) ways.append(el('a', {href: `mailto:${c.email}`, text: t('school_contact_email', [c.email])}), ' ');
+  if (isHttps(c.url)) ways.append(el('a', {href: c.url, target: '_blank', rel: 'noopener noreferrer', text: t('school_contact_url')}));
+  nodes.push(ways);
+  return nodes;
+}
+
 async function main() {
-  await initI18n();
+  const {settings} = await readEffective();
+  await initI18n({readSettings: async () => settings});
   localise(document);
-  const settings = normaliseSettings((await api.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
   const country = countryFor(settings.country, api.i18n.getUILanguage(), navigator.languages || []);
   const english = uiLocale().startsWith('en');
   document.getElementById('country-line').textContent = t('help_country', [countryName(country)]);
@@ -102,6 +115,11 @@ async function main() {
   document.getElementById('help-lines').append(...rest.map((e) => entryItem(e, english)));
   document.getElementById('no-lines').hidden = hasLocal;
   document.getElementById('english-note').hidden = english;
+  if (settings.schoolContact && typeof settings.schoolContact === 'object') {
+    document.getElementById('school-body').append(...schoolContact(settings.schoolContact));
+    document.getElementById('school').hidden = false;
+  }
+  if (settings.showLearnMore === false) document.getElementById('learn-more-link').hidden = true;
   const site = new URLSearchParams(location.search).get('site');
   if (site && /^[a-z0-9-]{1,40}$/.test(site)) {
     const id = site.startsWith('telegram') ? 'telegram' : (['chatrandom', 'ometv', 'emeraldchat'].includes(site) ? 'random-chat' : site);

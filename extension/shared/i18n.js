@@ -69,10 +69,15 @@ export async function loadLocaleMessages(locale, fetchImpl = fetch) {
  * Applies the `uiLanguage` setting (pages and background). Returns the locale now in use, or
  * null when the browser's language applies. Never throws: the browser's language is the fallback.
  */
-export async function initI18n({fetchImpl = fetch, storage = api.storage && api.storage.local} = {}) {
+export async function initI18n({fetchImpl = fetch, storage = api.storage && api.storage.local, readSettings = null} = {}) {
   try {
-    const raw = storage ? (await storage.get(SETTINGS_KEY))[SETTINGS_KEY] : undefined;
-    const locale = localeForSetting(uiLanguageSetting(raw));
+    // readSettings: the settings in force (a school's policy applied), where the caller has them
+    // (background: settings-store.readSettings; pages: policy-store.readEffective). Otherwise the
+    // person's own stored choice, read through the settings module.
+    let value;
+    if (readSettings) value = (await readSettings()).uiLanguage;
+    else value = uiLanguageSetting(storage ? (await storage.get(SETTINGS_KEY))[SETTINGS_KEY] : undefined);
+    const locale = localeForSetting(value);
     if (!locale || locale === browserLocale()) {
       useMessages(null);
       return null;

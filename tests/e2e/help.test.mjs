@@ -192,3 +192,41 @@ test('help lines switch with the country and audience settings', async () => {
   assert.equal(auto.country, 'US');
   assert.match(auto.guide, /How to block and report on Instagram/);
 });
+
+test('the uiLanguage setting overrides the browser language: warning, evidence question and pages', async () => {
+  const fr = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/_locales/fr/messages.json'), 'utf8'));
+  const ar = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/_locales/ar/messages.json'), 'utf8'));
+  await setSettings({uiLanguage: 'fr'});
+  try {
+    // A fresh page: its content script asks the background for the chosen language at start.
+    const p = await env.context.newPage();
+    await p.goto(`https://${HOST}/`);
+    await p.waitForFunction(() => window.__fixture);
+    await p.evaluate(() => window.__fixture.switchThread('777', 'Sam'));
+    for (const m of SEXTORTION) await p.evaluate(({from, text}) => window.__fixture.append(from, text), m);
+    const w = await waitFor(async () => {
+      const x = await readWarning(p);
+      return x && x.level === 'urgent' ? x : null;
+    }, {what: 'urgent warning'});
+    assert.equal(w.title, fr.title_urgent.message);
+    assert.ok(w.buttons.some((b) => b.action === 'path-paid' && b.label === fr.advice_paid_title.message));
+    await clickWarningButton(p, 'save-evidence');
+    await waitFor(async () => (await readWarning(p)).text.includes(fr.evidence_private.message), {what: 'question in French'});
+    await clickWarningButton(p, 'evidence-cancel');
+    await p.close();
+
+    const help = await env.context.newPage();
+    await help.goto(env.extensionUrl('pages/help.html'));
+    await help.waitForSelector('body[data-ready]');
+    assert.equal(await help.locator('h1').textContent(), fr.help_title.message);
+    assert.equal(await help.evaluate(() => document.documentElement.lang), 'fr');
+    await setSettings({uiLanguage: 'ar'});
+    await help.goto(env.extensionUrl('pages/learn-more.html'));
+    await help.waitForSelector('body[data-ready]');
+    assert.equal(await help.locator('h1').textContent(), ar.learn_title.message);
+    assert.equal(await help.evaluate(() => document.documentElement.dir), 'rtl');
+    await help.close();
+  } finally {
+    await setSettings({});
+  }
+});
