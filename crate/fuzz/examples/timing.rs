@@ -22,6 +22,21 @@ fn one(label: &str, text: String) {
 }
 
 fn main() {
+    if let Some(k) = std::env::args().nth(1).and_then(|a| a.strip_prefix("peach").map(|k| k.parse::<usize>().unwrap_or(32))) {
+        one(&format!("threat + {k}Ki × 🍑"), format!("{THREAT} {}", "🍑".repeat(k * 1024)));
+        return;
+    }
+    if std::env::args().nth(1).as_deref() == Some("quick") {
+        for k in [4, 16] {
+            one(&format!("threat + {k}Ki × 'a b '"), format!("{THREAT} {}", "a b ".repeat(k * 1024 / 4)));
+            one(&format!("threat + {k}Ki × 🍑"), format!("{THREAT} {}", "🍑".repeat(k * 1024)));
+        }
+        for n in [1_000, 4_000] {
+            let threats: Vec<Message> = (0..n).map(|_| Message::new(Sender::Them, THREAT)).collect();
+            time(&format!("{n} threats"), &threats);
+        }
+        return;
+    }
     let mb = 1 << 20;
     let max = MAX_CHARS_PER_MESSAGE;
     println!("| input | messages | bytes | time | level |\n|---|---|---|---|---|");
@@ -32,7 +47,12 @@ fn main() {
     one("1 MB of 😀", "😀".repeat(mb / 4));
     one("64Ki × 🍑 (the limit)", "🍑".repeat(max));
     one("threat + 64Ki × 🍑", format!("{THREAT} {}", "🍑".repeat(max)));
-    one("threat + 64Ki × 'a b '", format!("{THREAT} {}", "a b ".repeat(max / 4)));
+    for k in [4, 16, 64] {
+        one(&format!("threat + {k}Ki × 'a b '"), format!("{THREAT} {}", "a b ".repeat(k * 1024 / 4)));
+    }
+    for k in [4, 16] {
+        one(&format!("threat + {k}Ki × 🍑"), format!("{THREAT} {}", "🍑".repeat(k * 1024)));
+    }
     one("64Ki × 'nudes '", "nudes ".repeat(max / 6));
     one("64Ki × 'not send nudes '", "not send nudes ".repeat(max / 15));
     one("64Ki × 'pay $500 '", "pay $500 ".repeat(max / 9));
@@ -43,6 +63,8 @@ fn main() {
     let lines = ["hey how was school", "you are so special to me 😍", "add me on snap", "send pics pls", "no", "come on just one"];
     let chat: Vec<Message> = (0..10_000).map(|i| Message::new(if i % 3 == 1 { Sender::Me } else { Sender::Them }, lines[i % lines.len()])).collect();
     time("10,000-message chat", &chat);
-    let threats: Vec<Message> = (0..10_000).map(|_| Message::new(Sender::Them, THREAT)).collect();
-    time("10,000 threats", &threats);
+    for n in [1_000, 10_000] {
+        let threats: Vec<Message> = (0..n).map(|_| Message::new(Sender::Them, THREAT)).collect();
+        time(&format!("{n} threats"), &threats);
+    }
 }
