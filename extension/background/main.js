@@ -13,6 +13,7 @@ import {forgetPolicy, readEffective, readPolicy} from './policy-store.js';
 import {disableOrigin, enableOrigin, injectInto, syncRegistrations} from './extra-sites.js';
 import {saveEvidence} from './evidence.js';
 import {initI18n, loadLocaleMessages} from '../shared/i18n.js';
+import {countryFor, linesFor} from '../shared/helplines.js';
 import {extractIdentifiers} from '../pkg/headsup.js';
 
 let store = null;
@@ -93,11 +94,23 @@ async function onSaveEvidence(msg, sender) {
   return saveEvidence(msg, sender, {api, extract: (texts) => extractIdentifiers(texts)});
 }
 
-/** Help data for the warning: the reporting guide of the site the person is on. */
+/**
+ * Help data for the warning: the reporting guide of the site the person is on, and the first
+ * crisis lines for their country and audience (shown first when their words show distress).
+ */
 async function onHelpData(msg) {
-  const data = await (await fetch(api.runtime.getURL('data/reporting.json'))).json();
+  const [reporting, helplines, settings] = await Promise.all([
+    fetch(api.runtime.getURL('data/reporting.json')).then((r) => r.json()),
+    fetch(api.runtime.getURL('data/helplines.json')).then((r) => r.json()),
+    readSettings(),
+  ]);
   const id = reportingId(String(msg.site || ''));
-  return {reporting: (data.sites || []).find((s) => s.id === id) || null};
+  const country = countryFor(settings.country, api.i18n.getUILanguage(), globalThis.navigator ? navigator.languages || [] : []);
+  const {crisis} = linesFor(helplines.entries, country, settings.audience);
+  return {
+    reporting: (reporting.sites || []).find((s) => s.id === id) || null,
+    crisis: crisis.slice(0, 2).map(({id: lineId, name, phone, text, url}) => ({id: lineId, name, phone, text, url})),
+  };
 }
 
 /** sites.json ids → reporting.json ids (one guide covers Telegram's two clients and random chats). */

@@ -1,7 +1,8 @@
 // Advice paths inside the warning: the person picks what is happening and gets a few short
 // steps. Structure mirrors extension/data/advice.json (tests/unit/i18n.test.mjs checks that);
 // the words live in _locales as advice_<path>_<title|lead|reassure|step>.
-import {t} from '../shared/i18n.js';
+import {isHttps} from '../shared/helplines.js';
+import {t, uiLocale} from '../shared/i18n.js';
 
 /** [path id, [[step id, action|null, primary?], …]] — step ids with "_" for the data's "-". */
 export const PATHS = Object.freeze([
@@ -56,8 +57,10 @@ export function buildPath(path, {el, act, headingId, skip = []}) {
 /** The reporting guide for this site: localised general steps and links to the site's own pages. */
 export function buildReportGuide(entry, {el, headingId}) {
   const nodes = [el('h3', {id: headingId, tabindex: '-1', text: entry ? t('report_heading_site', [entry.name]) : t('report_heading')})];
-  nodes.push(el('ol', {}, ...['report_step_open', 'report_step_report', 'report_step_block', 'report_step_after']
-    .map((k) => el('li', {text: t(k)}))));
+  // The site's own steps (reporting.json) are data in English: used when the UI is English.
+  const own = entry && Array.isArray(entry.steps) && uiLocale().startsWith('en') ? entry.steps.map(String) : null;
+  const steps = own || ['report_step_open', 'report_step_report', 'report_step_block', 'report_step_after'].map((k) => t(k));
+  nodes.push(el('ol', {}, ...steps.map((text) => el('li', {text}))));
   if (entry) {
     const links = el('p', {});
     const link = (url, key) => (isHttps(url) ? el('a', {href: url, target: '_blank', rel: 'noopener noreferrer', text: t(key, [entry.name])}) : null);
@@ -69,8 +72,4 @@ export function buildReportGuide(entry, {el, headingId}) {
   }
   nodes.push(el('p', {class: 'note', text: t('report_note_anonymous')}));
   return nodes;
-}
-
-function isHttps(url) {
-  try { return new URL(url).protocol === 'https:'; } catch { return false; }
 }

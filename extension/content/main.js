@@ -48,7 +48,7 @@ class Watcher {
       onHelp: (topic) => { send({type: MSG.CS_BG_OPEN_HELP, topic}).catch(() => {}); },
       nodesFor: (indices) => indices.map((i) => this.known[i] && this.nodes.get(this.known[i].key)).filter(Boolean),
       onSaveEvidence: () => this.saveEvidence(),
-      reportingGuide: async () => (await send({type: MSG.CS_BG_HELP_DATA, site: this.site})).reporting,
+      helpData: () => send({type: MSG.CS_BG_HELP_DATA, site: this.site}),
     });
     this.queue = new SlicedQueue({
       process: (node) => this.noteMutation(node),
@@ -63,6 +63,8 @@ class Watcher {
       for (const r of records) {
         if (r.addedNodes.length) this.queue.push(...r.addedNodes);
         else if (r.type === 'characterData') this.queue.push(r.target);
+        // The page removed our warning: put it back (see WarningView.reattach).
+        if (r.removedNodes.length && this.view.host && !this.view.host.isConnected) this.view.reattach();
       }
     });
     this.observer.observe(document.documentElement, {childList: true, subtree: true, characterData: true});

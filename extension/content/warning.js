@@ -5,6 +5,7 @@ import {t, uiDirection, uiLangTag} from '../shared/i18n.js';
 import {WARNING_CSS} from './warning-style.js';
 import {Highlighter} from './highlight.js';
 import {CHOICES, buildPath, buildReportGuide, pathById} from './advice.js';
+import {isHttps} from '../shared/helplines.js';
 import {EvidencePanel} from './warning-evidence.js';
 
 const HOST_TAG = 'heads-up-warning';
@@ -56,14 +57,14 @@ export class WarningView {
    * @param onHelp (topic) => void
    * @param nodesFor (indices) => page elements of those messages
    * @param onSaveEvidence () => Promise<result of the background's save> (see warning-evidence.js)
-   * @param reportingGuide () => Promise<reporting.json entry for this site, or null>
+   * @param helpData () => Promise<{reporting: reporting.json entry or null, crisis: [lines]}>
    */
-  constructor({onDismiss, onHelp, nodesFor, onSaveEvidence = null, reportingGuide = null}) {
+  constructor({onDismiss, onHelp, nodesFor, onSaveEvidence = null, helpData = null}) {
     this.onDismiss = onDismiss;
     this.onHelp = onHelp;
     this.nodesFor = nodesFor;
     this.onSaveEvidence = onSaveEvidence;
-    this.reportingGuide = reportingGuide;
+    this.helpData = helpData;
     this.host = null;
     this.shadow = null;
     this.level = 'none';
@@ -94,6 +95,18 @@ export class WarningView {
       this.primary.focus({preventScroll: true});
     }
     this.announce(t(`title_${verdict.level}`));
+  }
+
+  /**
+   * Puts the host back when the page removed it (a framework re-render, or a hostile page). On a
+   * timer, not at once, so a page that removes it on every mutation cannot start an endless loop.
+   */
+  reattach() {
+    if (!this.host || this.host.isConnected || this.reattachTimer) return;
+    this.reattachTimer = setTimeout(() => {
+      this.reattachTimer = null;
+      if (this.host && !this.host.isConnected) (document.documentElement || document.body).append(this.host);
+    }, 100);
   }
 
   /** Removes the warning (nothing left on the page). */
@@ -160,9 +173,12 @@ export class WarningView {
     let primary = null;
     if (verdict.crisis) {
       primary = button('crisis_action', 'primary', () => this.onHelp('crisis'));
+      const lines = el('ul', {class: 'crisis-lines', 'aria-label': t('crisis_link_note'), hidden: true});
+      this.fillCrisisLines(lines);
       card.append(el('div', {class: 'crisis'},
         el('p', {class: 'lead', text: t('crisis_lead')}),
         primary,
+        lines,
         ...buildPath(pathById('crisis'), {el, act: (a, b) => this.act(a, b), headingId: 'hu-crisis-h', skip: ['call']}).nodes.slice(2),
         el('p', {class: 'note'}, el('a', {href: CRISIS_LIST_URL, target: '_blank', rel: 'noopener noreferrer', text: t('crisis_link_note')}))));
     }
@@ -256,7 +272,8 @@ export class WarningView {
 
     // Keyboard: Escape means "not now" everywhere; the urgent dialog keeps Tab inside itself.
     this.onKey = (e) => {
-      if (!this.visible) return;
+      // Only a person's key press counts: a page can dispatch a synthetic Escape (isTrusted false).
+      if (!this.visible || !e.isTrusted) return;
       const inside = e.composedPath().includes(host);
       if (e.key === 'Escape' && (inside || level === 'urgent')) {
         e.preventDefault();
@@ -314,10 +331,25 @@ export class WarningView {
     }
   }
 
+  /** The first crisis lines for the person's country, under the crisis button (links open on click). */
+  async fillCrisisLines(list) {
+    let lines = [];
+    try { lines = this.helpData ? (await this.helpData()).crisis || [] : []; } catch { lines = []; }
+    if (!list.isConnected && !this.visible) return;
+    for (const l of lines) {
+      const li = el('li', {}, el('strong', {text: l.name}));
+      if (l.phone) li.append(' ', el('span', {dir: 'ltr', text: l.phone}));
+      if (l.text) li.append(' · ', el('span', {text: t('help_text', [l.text])}));
+      if (isHttps(l.url)) li.append(' · ', el('a', {href: l.url, target: '_blank', rel: 'noopener noreferrer', text: t('help_open_site')}));
+      list.append(li);
+    }
+    list.hidden = !lines.length;
+  }
+
   async showReportGuide() {
     const panel = this.reportPanel;
     let entry = null;
-    try { entry = this.reportingGuide ? await this.reportingGuide() : null; } catch { entry = null; }
+    try { entry = this.helpData ? (await this.helpData()).reporting : null; } catch { entry = null; }
     if (!this.visible) return;
     panel.replaceChildren(...buildReportGuide(entry, {el, headingId: 'hu-report-h'}));
     panel.hidden = false;

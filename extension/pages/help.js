@@ -5,33 +5,7 @@
 import {api} from '../shared/api.js';
 import {initI18n, localise, t, uiLocale} from '../shared/i18n.js';
 import {readEffective} from '../background/policy-store.js';
-
-/**
- * The country for help lines: the setting, else the region of the browser's language (its UI
- * language first, then the languages it asks sites for), else INT (international services).
- */
-export function countryFor(setting, uiLanguage, languages = []) {
-  if (typeof setting === 'string' && /^[A-Z]{2}$/.test(setting)) return setting;
-  for (const tag of [uiLanguage, ...languages]) {
-    const m = /[-_]([A-Za-z]{2})$/.exec(tag || '');
-    if (m) return m[1].toUpperCase();
-  }
-  return 'INT';
-}
-
-/** Entries for a country and audience (plus the international ones), crisis lines apart. */
-export function linesFor(entries, country, audience) {
-  const who = audience === 'adult' ? 'adult' : 'under18';
-  const kinds = (e) => (Array.isArray(e.kind) ? e.kind : [e.kind]);
-  const fits = (e) => (e.country === country || e.country === 'INT') && (e.audience === who || e.audience === 'everyone' || !e.audience);
-  const local = (e) => (e.country === 'INT' ? 1 : 0);
-  const sorted = entries.filter(fits).sort((a, b) => local(a) - local(b));
-  return {
-    crisis: sorted.filter((e) => kinds(e).includes('crisis')),
-    rest: sorted.filter((e) => !kinds(e).includes('crisis')),
-    hasLocal: entries.some((e) => e.country === country && fits(e)),
-  };
-}
+import {countryFor, isHttps, linesFor} from '../shared/helplines.js';
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -42,10 +16,6 @@ function el(tag, attrs = {}, ...children) {
   }
   node.append(...children.filter(Boolean));
   return node;
-}
-
-function isHttps(url) {
-  try { return new URL(url).protocol === 'https:'; } catch { return false; }
 }
 
 function entryItem(e, english) {
@@ -67,7 +37,9 @@ function entryItem(e, english) {
 function reportGuide(entry) {
   const nodes = [];
   if (entry) nodes.push(el('h3', {text: t('report_heading_site', [entry.name])}));
-  nodes.push(el('ol', {}, ...['report_step_open', 'report_step_report', 'report_step_block', 'report_step_after'].map((k) => el('li', {text: t(k)}))));
+  // The site's own steps are data in English: shown when the page is in English.
+  const own = entry && Array.isArray(entry.steps) && uiLocale().startsWith('en') ? entry.steps.map(String) : null;
+  nodes.push(el('ol', {}, ...(own || ['report_step_open', 'report_step_report', 'report_step_block', 'report_step_after'].map((k) => t(k))).map((text) => el('li', {text}))));
   if (entry && isHttps(entry.report)) {
     const p = el('p', {}, el('a', {href: entry.report, target: '_blank', rel: 'noopener noreferrer', text: t('report_link_report', [entry.name])}));
     if (isHttps(entry.block) && entry.block !== entry.report) p.append(' · ', el('a', {href: entry.block, target: '_blank', rel: 'noopener noreferrer', text: t('report_link_block', [entry.name])}));
