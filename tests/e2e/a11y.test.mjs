@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
-import {ESCALATION, ROOT, clickWarningButton, launch, readWarning, tabIdOf, waitFor, waitForLevel} from './harness.mjs';
+import {ARTIFACTS, ESCALATION, ROOT, clickWarningButton, launch, readWarning, tabIdOf, waitFor, waitForLevel} from './harness.mjs';
 
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const HOST = 'www.instagram.com';
@@ -167,6 +167,7 @@ test('popup, options, help and learn-more pages have 0 axe violations', async ()
     await p.waitForSelector(ready);
     await p.waitForTimeout(200);
     await expectClean(label, auditPage(p));
+    await p.screenshot({path: path.join(ARTIFACTS, `page-${label}.png`), fullPage: true});
   }
   await p.close();
 });
