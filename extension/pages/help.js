@@ -18,12 +18,18 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/** A tel: link for a number made of digits; numbers with letters (1-800-CALL-FBI) stay text. */
+function phoneLink(phone, text) {
+  if (/^\+?[\d\s().-]{3,}$/.test(phone)) return el('a', {href: `tel:${phone.replace(/[^+\d]/g, '')}`, text});
+  return el('span', {text});
+}
+
 function entryItem(e, english) {
   const kinds = (Array.isArray(e.kind) ? e.kind : [e.kind]).filter((k) => /^[a-z]+$/.test(k));
   const li = el('li', {'data-id': e.id, 'data-country': e.country});
   li.append(el('strong', {text: e.name}), ' ', el('span', {class: 'muted', text: kinds.map((k) => t(`help_kind_${k}`)).join(' · ')}));
   const ways = el('p', {class: 'ways'});
-  if (e.phone) ways.append(el('a', {href: `tel:${e.phone.replace(/[^+\d]/g, '')}`, text: t('help_call', [e.phone])}), ' ');
+  if (e.phone) ways.append(phoneLink(e.phone, t('help_call', [e.phone])), ' ');
   if (e.text) ways.append(el('span', {text: t('help_text', [e.text])}), ' ');
   if (isHttps(e.url)) ways.append(el('a', {href: e.url, target: '_blank', rel: 'noopener noreferrer', text: t('help_open_site')}));
   li.append(ways);
@@ -36,7 +42,7 @@ function entryItem(e, english) {
 /** How to block and report (localised steps), with links to the site's own help pages. */
 function reportGuide(entry) {
   const nodes = [];
-  if (entry) nodes.push(el('h3', {text: t('report_heading_site', [entry.name])}));
+  if (entry) nodes.push(el('p', {}, el('strong', {text: t('report_heading_site', [entry.name])})));
   // The site's own steps are data in English: shown when the page is in English.
   const own = entry && Array.isArray(entry.steps) && uiLocale().startsWith('en') ? entry.steps.map(String) : null;
   nodes.push(el('ol', {}, ...(own || ['report_step_open', 'report_step_report', 'report_step_block', 'report_step_after'].map((k) => t(k))).map((text) => el('li', {text}))));
@@ -64,7 +70,7 @@ function schoolContact(c) {
   if (c.name) nodes.push(el('p', {}, el('strong', {text: c.name})));
   if (c.text) nodes.push(el('p', {text: c.text}));
   const ways = el('p', {class: 'ways'});
-  if (c.phone) ways.append(el('a', {href: `tel:${c.phone.replace(/[^+\d]/g, '')}`, text: t('school_contact_phone', [c.phone])}), ' ');
+  if (c.phone) ways.append(phoneLink(c.phone, t('school_contact_phone', [c.phone])), ' ');
   if (c.email) ways.append(el('a', {href: `mailto:${c.email}`, text: t('school_contact_email', [c.email])}), ' ');
   if (isHttps(c.url)) ways.append(el('a', {href: c.url, target: '_blank', rel: 'noopener noreferrer', text: t('school_contact_url')}));
   nodes.push(ways);
