@@ -276,6 +276,7 @@ fn target(signal: &str) -> String {
         "_about" => "Target::About".into(),
         "_pressure" => "Target::Pressure".into(),
         "_reciprocity" => "Target::Reciprocity".into(),
+        "_neutral" => "Target::Neutral".into(),
         s => format!("Target::Signal(SignalId::{})", camel(s)),
     }
 }

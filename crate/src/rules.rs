@@ -22,6 +22,9 @@ pub(crate) enum Target {
     Pressure,
     /// "Your turn", "now you": counted as `image_first` after their media.
     Reciprocity,
+    /// The pictures asked for are plainly of something else ("a pic of the beach", "your new
+    /// haircut"): a plain picture request in the same message counts only as weak evidence.
+    Neutral,
 }
 
 /// Whose messages a pattern applies to.

@@ -22,6 +22,8 @@ pub(crate) struct MessageScan {
     pub crisis: bool,
     /// The message is about sextortion rather than part of it.
     pub about: bool,
+    /// The pictures talked about are of something ordinary.
+    pub neutral: bool,
     /// Detected language (index into the rule languages).
     pub lang: Option<usize>,
 }
@@ -96,8 +98,17 @@ pub(crate) fn scan(text: &str, from: Sender, scratch: &mut Scratch) -> MessageSc
             Target::About => out.about = true,
             Target::Pressure => out.pressure = true,
             Target::Reciprocity => out.reciprocity = true,
+            Target::Neutral => out.neutral = true,
         }
         out.crisis |= crisis;
+    }
+    if out.neutral {
+        // Strong requests (nudes, body parts) stand; "send a pic" of the beach does not.
+        for (id, w) in out.signals.iter_mut() {
+            if *id == SignalId::SexualRequest && *w == 2 {
+                *w = 1;
+            }
+        }
     }
     if out.about {
         // News, advice and retellings: their words are not a threat to the reader. The user's
