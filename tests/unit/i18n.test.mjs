@@ -57,6 +57,9 @@ test('every message is non-empty, keeps its placeholders and has no exclamation 
         assert.ok(defined.includes(name), `${loc}/${key}: placeholder ${t} is defined`);
       }
       assert.ok(!/[!¡]/.test(entry.message), `${loc}/${key}: no exclamation marks (tone rubric)`);
+      // A lone "$word" is eaten by chrome.i18n: a literal dollar sign must be written "$$".
+      const rest = entry.message.replace(/\$\$/g, '').replace(/\$[A-Za-z0-9_]+\$/g, '');
+      assert.ok(!/\$[A-Za-z]/.test(rest), `${loc}/${key}: write a literal $ as $$`);
     }
   }
 });
