@@ -24,11 +24,13 @@ fn contexts() -> [Context; 2] {
     [teen(), Context { audience: Audience::Adult, site: None }]
 }
 
-/// Analyses one message from each sender and audience, timing it; checks the invariants.
+/// Analyses one message from each sender and audience (huge texts: from them, for a teen only,
+/// to keep the suite quick in debug builds), timing it; checks the invariants.
 fn run_one(label: &str, text: &str) -> Analysis {
     let mut first = None;
-    for ctx in contexts() {
-        for from in [Sender::Them, Sender::Me, Sender::Unknown] {
+    let huge = text.len() > 64 * 1024;
+    for ctx in contexts().into_iter().take(if huge { 1 } else { 2 }) {
+        for from in [Sender::Them, Sender::Me, Sender::Unknown].into_iter().take(if huge { 1 } else { 3 }) {
             let t = Instant::now();
             let a = analyse(&[Message::new(from, text)], &ctx);
             let took = t.elapsed();
