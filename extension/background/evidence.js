@@ -38,10 +38,13 @@ export function escapeHtml(value) {
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
-/** A folder name for this moment, e.g. HeadsUp-evidence-2026-11-28_16-23-05 (local time). */
+/**
+ * A folder name for this moment, e.g. HeadsUp-evidence-2026-11-28_16-23-05-042 (local time, with
+ * milliseconds so two saves in one second never share a folder).
+ */
 export function packFolder(date) {
-  const p = (n) => String(n).padStart(2, '0');
-  return `HeadsUp-evidence-${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}_${p(date.getHours())}-${p(date.getMinutes())}-${p(date.getSeconds())}`;
+  const p = (n, w = 2) => String(n).padStart(w, '0');
+  return `HeadsUp-evidence-${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}_${p(date.getHours())}-${p(date.getMinutes())}-${p(date.getSeconds())}-${p(date.getMilliseconds(), 3)}`;
 }
 
 /** Lower-case hex SHA-256 of bytes (Uint8Array), via WebCrypto. */

@@ -81,6 +81,15 @@ export class WarningView {
   render(verdict) {
     const signature = JSON.stringify([verdict.level, verdict.crisis, (verdict.signals || []).map((s) => [s.id, s.messages])]);
     if (this.visible && signature === this.signature) return;
+    if (this.visible && this.verdict && this.level === verdict.level && Boolean(this.verdict.crisis) === Boolean(verdict.crisis)
+      && (messagesFor(this.verdict).length > 0) === (messagesFor(verdict).length > 0)) {
+      // Same level: update the reasons in place, so a path the person opened, the evidence
+      // question or a save in progress is not swept away by a message arriving meanwhile.
+      this.signature = signature;
+      this.verdict = verdict;
+      this.reasonsList.replaceChildren(...reasonsFor(verdict).map((r) => el('li', {text: r})));
+      return;
+    }
     const wasUrgent = this.visible && this.level === 'urgent';
     const keepFocus = wasUrgent && verdict.level === 'urgent';
     const returnFocus = wasUrgent ? this.returnFocus : null;
@@ -195,6 +204,7 @@ export class WarningView {
     const reasons = el('ul', {class: 'reasons'});
     for (const r of reasonsFor(verdict)) reasons.append(el('li', {text: r}));
     card.append(reasons);
+    this.reasonsList = reasons;
     const indices = messagesFor(verdict);
     if (indices.length) {
       const toggle = button('show_messages', 'link', () => {
@@ -204,7 +214,7 @@ export class WarningView {
           toggle.setAttribute('aria-pressed', 'false');
           this.announce('');
         } else {
-          const n = this.highlighter.show(this.nodesFor(indices), {reducedMotion: prefersReducedMotion()});
+          const n = this.highlighter.show(this.nodesFor(messagesFor(this.verdict)), {reducedMotion: prefersReducedMotion()});
           toggle.textContent = t('hide_messages');
           toggle.setAttribute('aria-pressed', 'true');
           this.announce(t('showing_messages', [String(n)]));
