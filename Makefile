@@ -40,8 +40,8 @@ test-accessibility: extension ## axe-core audits: the warning at each level (ins
 
 test-help: extension ## Help that acts: identifier extraction, locales, evidence pack, advice paths, help lines (unit + e2e)
 	cargo test -p headsup --test extract
-	node --test tests/unit/i18n.test.mjs tests/unit/evidence.test.mjs
-	node --test --test-concurrency=1 tests/e2e/help.test.mjs tests/e2e/evidence.test.mjs tests/e2e/locale.test.mjs
+	node --test tests/unit/i18n.test.mjs tests/unit/i18n-helplines.test.mjs tests/unit/evidence.test.mjs
+	node --test --test-concurrency=1 tests/e2e/help.test.mjs tests/e2e/evidence.test.mjs tests/e2e/evidence-sites.test.mjs tests/e2e/locale.test.mjs
 
 test: setup test-core wasm test-unit lint-firefox test-e2e ## Run every test
 	@echo "all tests passed"
