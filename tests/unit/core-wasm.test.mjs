@@ -49,6 +49,12 @@ test('bad input is an error, not a crash, and the analyser carries on', {skip: !
   const a = new core.Analyser('teen', null);
   assert.throws(() => a.push([{from: 'them', text: 42}]), /bad message batch/);
   assert.throws(() => a.push('not an array'), /bad message batch/);
+  assert.throws(() => a.push([{from: 'stranger', text: 'hi'}]), /from must be them, me or unknown/);
+  assert.throws(() => a.push([{from: 'them', text: 'hi', hasMedia: 'yes'}]), /hasMedia/);
+  assert.throws(() => a.push([null]), /not an object/);
+  assert.equal(a.messageCount, 0, 'a rejected batch adds nothing');
   assert.equal(a.push([{from: 'them', text: 'x'.repeat(1 << 20)}]).messageCount, 1);
+  assert.equal(a.push([{}, {from: null, text: null, hasMedia: null}]).messageCount, 3, 'missing fields take defaults');
   a.free();
+  assert.throws(() => core.extractIdentifiers(['ok', 5]), /array of strings/);
 });
