@@ -45,7 +45,7 @@ class Watcher {
     this.verdict = null;
     this.view = new WarningView({
       onDismiss: (level, why) => this.dismiss(level, why),
-      onHelp: (topic) => { send({type: MSG.CS_BG_OPEN_HELP, topic}).catch(() => {}); },
+      onHelp: (topic) => { send({type: MSG.CS_BG_OPEN_HELP, topic, site: this.site}).catch(() => {}); },
       nodesFor: (indices) => indices.map((i) => this.known[i] && this.nodes.get(this.known[i].key)).filter(Boolean),
       onSaveEvidence: () => this.saveEvidence(),
       helpData: () => send({type: MSG.CS_BG_HELP_DATA, site: this.site}),

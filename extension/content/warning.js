@@ -240,7 +240,7 @@ export class WarningView {
     steps.append(el('h3', {id: 'hu-choose-h', text: t('advice_choose')}), choices, pathPanel);
     const reportPanel = el('div', {id: 'hu-report', class: 'panel', role: 'region', 'aria-labelledby': 'hu-report-h', hidden: true});
     card.append(reportPanel);
-    this.evidence = new EvidencePanel({el, t, save: () => this.saveEvidence(), focusFallback: () => this.primary});
+    this.evidence = new EvidencePanel({el, t, save: () => this.saveEvidence()});
     card.append(this.evidence.node);
 
     // 5. Actions: one primary, the rest secondary.
