@@ -46,4 +46,10 @@ test-help: extension ## Help that acts: identifier extraction, locales, evidence
 test: setup test-core wasm test-unit lint-firefox test-e2e ## Run every test
 	@echo "all tests passed"
 
-.PHONY: help setup wasm cli test-core test extension demo test-unit test-e2e lint-firefox test-policy test-accessibility test-help
+bench: extension ## Every benchmark (native, wasm in Node vs obscenity, size, Chromium) -> BENCHMARKS.md (10–25 min on 2 shared cores)
+	node scripts/bench.mjs
+
+bench-smoke: ## The benchmark harness on a tiny corpus, times not asserted (for CI; < 2 min once built)
+	node scripts/bench.mjs --smoke
+
+.PHONY: help setup wasm cli test-core test extension demo test-unit test-e2e lint-firefox test-policy bench bench-smoke test-accessibility test-help
