@@ -12,13 +12,18 @@ use crate::MAX_INDICES_PER_SIGNAL;
 const EARLY_MESSAGES: usize = 60;
 /// "Your turn" counts as image-first when their media came at most this many messages before.
 const MEDIA_WINDOW: usize = 6;
+/// Signs combine only when they are this close: in a chat of thousands of messages, a money
+/// joke in March and a "send pics" in May are not a script. The signs stay listed (they
+/// explain), but the level comes from the last `COMBINE_WINDOW` messages.
+pub const COMBINE_WINDOW: usize = 200;
 
 /// Holds one conversation's state.
 #[derive(Debug, Clone)]
 pub struct Analyser {
     context: Context,
     count: usize,
-    weights: Weights,
+    /// Per signal and weight (1–3), the index of the latest message that showed it.
+    latest: [[Option<usize>; 3]; SignalId::ALL.len()],
     indices: Vec<Vec<usize>>,
     crisis: bool,
     langs: [usize; 32],
@@ -37,7 +42,7 @@ impl Analyser {
         Analyser {
             context,
             count: 0,
-            weights: [0; SignalId::ALL.len()],
+            latest: [[None; 3]; SignalId::ALL.len()],
             indices: vec![Vec::new(); SignalId::ALL.len()],
             crisis: false,
             langs: [0; 32],
@@ -50,7 +55,9 @@ impl Analyser {
 
     fn record(&mut self, id: SignalId, weight: u8, index: usize) {
         let k = id as usize;
-        self.weights[k] = self.weights[k].max(weight);
+        if (1..=3).contains(&weight) {
+            self.latest[k][weight as usize - 1] = Some(index);
+        }
         let list = &mut self.indices[k];
         if list.len() < MAX_INDICES_PER_SIGNAL && list.last() != Some(&index) {
             list.push(index);
@@ -112,14 +119,35 @@ impl Analyser {
         self.count
     }
 
+    /// The strongest weight of each signal among the last [`COMBINE_WINDOW`] messages.
+    fn recent_weights(&self) -> Weights {
+        let since = self.count.saturating_sub(COMBINE_WINDOW);
+        let mut w = [0; SignalId::ALL.len()];
+        for (k, latest) in self.latest.iter().enumerate() {
+            w[k] = (1..=3u8).rev().find(|&weight| latest[weight as usize - 1].is_some_and(|i| i >= since)).unwrap_or(0);
+        }
+        w
+    }
+
+    /// The strongest weight of each signal over the whole conversation.
+    fn all_weights(&self) -> Weights {
+        let mut w = [0; SignalId::ALL.len()];
+        for (k, latest) in self.latest.iter().enumerate() {
+            w[k] = (1..=3u8).rev().find(|&weight| latest[weight as usize - 1].is_some()).unwrap_or(0);
+        }
+        w
+    }
+
     /// The verdict so far. Costs time proportional to the number of signal kinds, not messages.
     pub fn result(&self) -> Analysis {
-        let level = score::level(&self.weights, self.crisis, self.context.audience);
+        let recent = self.recent_weights();
+        let all = self.all_weights();
+        let level = score::level(&recent, self.crisis, self.context.audience);
         // Weak signs are reported only when something is being said: they explain, they don't alarm.
         let min_weight = if level == Level::None { 2 } else { 1 };
         let signals = SignalId::ALL
             .iter()
-            .filter(|&&id| self.weights[id as usize] >= min_weight)
+            .filter(|&&id| all[id as usize] >= min_weight)
             .map(|&id| SignalHit { id, reason: id.reason_key(), messages: self.indices[id as usize].clone() })
             .collect();
         let mut langs: Vec<(usize, usize)> =
@@ -128,10 +156,45 @@ impl Analyser {
         Analysis {
             level,
             signals,
-            stage: score::stage(&self.weights, self.count),
+            stage: score::stage(&recent, self.count),
             crisis: self.crisis,
             message_count: self.count,
             languages: langs.into_iter().map(|(l, _)| lang::code(l).to_string()).collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Audience, Level};
+
+    fn them(t: &str) -> Message {
+        Message::new(Sender::Them, t)
+    }
+
+    #[test]
+    fn signs_far_apart_do_not_combine() {
+        let mut a = Analyser::new(Context { audience: Audience::Teen, site: None });
+        a.push(&them("send me something sexy"));
+        assert_eq!(a.result().level, Level::Caution);
+        for i in 0..COMBINE_WINDOW + 50 {
+            a.push(&them(&format!("see you at practice {i}")));
+        }
+        a.push(&them("dont tell anyone about the surprise party"));
+        let r = a.result();
+        assert_eq!(r.level, Level::None, "a request 250 messages ago and a secret today are not a script");
+        assert!(r.signals.iter().any(|s| s.id == SignalId::SexualRequest && s.messages == vec![0]), "still listed");
+    }
+
+    #[test]
+    fn signs_close_together_combine() {
+        let mut a = Analyser::new(Context { audience: Audience::Teen, site: None });
+        a.push(&them("send me something sexy"));
+        for i in 0..20 {
+            a.push(&them(&format!("haha ok {i}")));
+        }
+        a.push(&them("dont tell anyone we talk"));
+        assert_eq!(a.result().level, Level::Warning);
     }
 }
