@@ -63,7 +63,13 @@ test('Firefox: Save evidence from the keyboard writes the pack (conversation, JS
   await page.keyboard.press('Enter');
   const dir = await waitFor(() => {
     const d = fs.readdirSync(downloads).find((x) => x.startsWith('HeadsUp-evidence-'));
-    return d && fs.existsSync(path.join(downloads, d, 'SHA256SUMS.txt')) ? path.join(downloads, d) : null;
+    if (!d) return null;
+    const dir = path.join(downloads, d);
+    // Firefox creates the file first and fills it after (with a .part beside it): wait until done.
+    const sums = path.join(dir, 'SHA256SUMS.txt');
+    const done = fs.existsSync(sums) && !fs.readdirSync(dir).some((f) => f.endsWith('.part'))
+      && /^([0-9a-f]{64} {2}\S+\n){2,}$/.test(fs.readFileSync(sums, 'utf8'));
+    return done ? dir : null;
   }, {timeout: 30000, what: 'pack in the Firefox download folder'});
   const files = fs.readdirSync(dir).sort();
   assert.ok(files.includes('conversation.html') && files.includes('conversation.json'), files.join());
