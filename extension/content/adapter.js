@@ -469,10 +469,46 @@ function findThread(root, adapter, env) {
 
 function messageNodes(thread, adapter, env, max) {
   if (adapter.generic) return genericMessages(thread, adapter);
-  const all = qa(env, thread, sel(adapter.message));
   // Only the newest `max` survive; look at a few times that many so nested matches can drop out.
   const keep = Math.min(LIMITS.maxCandidates, Math.max(max * 4, 50));
+  const last = max < LIMITS.maxMessages ? lastMatches(thread, sel(adapter.message), keep, env) : null;
+  const all = last || qa(env, thread, sel(adapter.message));
   return outermost(all.length > keep ? all.slice(all.length - keep) : all);
+}
+
+/**
+ * The last `keep` descendants of `thread` matching `selector`, in document order — the same as
+ * the tail of querySelectorAll — found by walking the thread backwards from its last element,
+ * so reading the newest few messages does not cost a query over thousands of rows. Null when
+ * the walk does not apply (shadow roots, :scope, a bad selector) or looks at more than
+ * WALK_PER_MATCH elements per match wanted (sparse matches: the query is cheaper then).
+ */
+const WALK_PER_MATCH = 64;
+function lastMatches(thread, selector, keep, env) {
+  if (env.pierce || !selector || /:scope/i.test(selector) || !thread || thread.nodeType !== ELEMENT_NODE) return null;
+  try {
+    thread.matches(selector); // throws on a bad selector: let the query path answer ([])
+  } catch {
+    return null;
+  }
+  const budget = keep * WALK_PER_MATCH;
+  const out = [];
+  let walked = 0;
+  const deepestLast = (el) => {
+    while (el.lastElementChild) el = el.lastElementChild;
+    return el;
+  };
+  // Reverse document order: an element's descendants come before the element itself.
+  let el = thread.lastElementChild ? deepestLast(thread.lastElementChild) : null;
+  while (el && el !== thread) {
+    if (++walked > budget) return null;
+    if (el.matches(selector)) {
+      out.push(el);
+      if (out.length >= keep) break;
+    }
+    el = el.previousElementSibling ? deepestLast(el.previousElementSibling) : el.parentElement;
+  }
+  return out.reverse();
 }
 
 /**

@@ -11,12 +11,17 @@ import {api} from '../shared/api.js';
 import {MSG} from '../shared/messages.js';
 import {sendWithRetry} from '../shared/send.js';
 import {findAdapter, readMessages, conversationKey, genericAdapter, peerInfo} from './adapter.js';
-import {mergeMessages} from './tracker.js';
+import {mergeMessages, mergeWindow} from './tracker.js';
 import {SlicedQueue} from './queue.js';
 import {WarningView, messagesFor, reasonsFor} from './warning.js';
 import {useMessages} from '../shared/i18n.js';
 
 const RETRY_AFTER_FAILURE_MS = 5000;
+/**
+ * Messages read when only new messages can have arrived at the end: reading the newest 400 of a
+ * 5,000-message page on every change was the content script's longest task.
+ */
+const WINDOW = 40;
 
 /** Settles once the UI language chosen in settings (if any) is applied; see main(). */
 let localeReady = Promise.resolve();
@@ -55,6 +60,8 @@ class Watcher {
       onDrained: () => { if (this.dirty) this.sync(); },
     });
     this.dirty = true;
+    this.head = null;         // oldest message element of the newest WINDOW, at the last read
+    this.above = true;        // the page changed at or before `head` since the last read
   }
 
   start() {
@@ -110,6 +117,27 @@ class Watcher {
     // Our own warning never counts as a page change.
     if (node === this.view.host) return;
     this.dirty = true;
+    // Older messages loaded, edited or removed above the newest window: read everything next.
+    if (this.above || !node.isConnected) return;
+    // eslint-disable-next-line no-bitwise
+    if (!this.head || !this.head.isConnected || (this.head.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING)) this.above = true;
+  }
+
+  /** Reads the page: only the newest WINDOW messages when nothing changed above them. */
+  read() {
+    const strip = ({key, from, text, time, hasMedia}) => ({key, from, text, time, hasMedia});
+    const windowed = !this.adapter.pierce && !this.above && !this.needsReset && this.known.length > 0;
+    let page = windowed ? readMessages(document, this.adapter, {shadowRootOf, maxMessages: WINDOW}) : null;
+    let merged = page && mergeWindow(this.known, page.map(strip));
+    if (!merged) {
+      page = readMessages(document, this.adapter, {shadowRootOf});
+      merged = mergeMessages(this.known, page.map(strip));
+    }
+    const keys = merged.page || page;
+    page.forEach((m, i) => this.nodes.set(keys[i].key, m.node));
+    this.head = page.length ? page[Math.max(0, page.length - WINDOW)].node : null;
+    this.above = !this.head; // nothing read: read everything next time
+    return {page, list: merged.list, change: merged.change};
   }
 
   currentConversation() {
@@ -125,10 +153,8 @@ class Watcher {
     try {
       const conversation = this.currentConversation();
       if (conversation !== this.conversation) this.switchTo(conversation);
-      const page = readMessages(document, this.adapter, {shadowRootOf});
-      for (const m of page) this.nodes.set(m.key, m.node);
+      const {page, list, change} = this.read();
       this.observeShadowRoots(page);
-      const {list, change} = mergeMessages(this.known, page.map(({key, from, text, time, hasMedia}) => ({key, from, text, time, hasMedia})));
       this.known = list;
       if (change === 'reset') this.needsReset = true;
       if (this.needsReset || this.sent < this.known.length) await this.flush(conversation);

@@ -3,6 +3,9 @@
 // browser is idle (or on the next frame), for at most `budgetMs` per slice, so a busy chat page
 // never janks because of us. When the queue is empty, `onDrained` runs once.
 
+export const SLICE_TIMEOUT_MS = 250;
+export const FIRST_SLICE_TIMEOUT_MS = 50;
+
 export class SlicedQueue {
   constructor({process, onDrained, budgetMs = 4, now = () => performance.now(), schedule = defaultSchedule}) {
     this.process = process;
@@ -16,15 +19,18 @@ export class SlicedQueue {
   }
 
   push(...items) {
+    // The first slice after new nodes waits for idle time at most FIRST_SLICE_TIMEOUT_MS: on a
+    // page that never idles, the idle timeout is the floor of the warning's delay.
+    const fresh = this.items.length === 0;
     this.items.push(...items);
-    this.kick();
+    this.kick(fresh ? FIRST_SLICE_TIMEOUT_MS : undefined);
   }
 
   /** Asks for a slice even with nothing queued (so onDrained runs, e.g. after navigation). */
-  kick() {
+  kick(timeoutMs = SLICE_TIMEOUT_MS) {
     if (this.scheduled || this.paused) return;
     this.scheduled = true;
-    this.schedule(() => this.runSlice());
+    this.schedule(() => this.runSlice(), timeoutMs);
   }
 
   pause() {
@@ -55,8 +61,8 @@ export class SlicedQueue {
   }
 }
 
-function defaultSchedule(fn) {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, {timeout: 250});
+function defaultSchedule(fn, timeoutMs = SLICE_TIMEOUT_MS) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, {timeout: timeoutMs});
   else if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => fn());
   else setTimeout(fn, 16);
 }

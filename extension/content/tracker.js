@@ -53,3 +53,45 @@ export function mergeMessages(known, page) {
   if (appended) return {list, change: 'append', from: known.length};
   return {list, change: 'none', from: known.length};
 }
+
+/**
+ * Merges a window of the newest messages (readMessages with a small maxMessages) into `known`.
+ * Keys "h:<hash>#n" number repeats within one read, so a window numbers its repeats from 0 where
+ * a full read would not: the window is lined up with the end of `known` by content instead (the
+ * longest run of the window's first messages equal to known's last ones), those messages take
+ * their known keys, and the new ones after them are numbered on from known's repeats.
+ * @returns mergeMessages' result plus `page` (the window with its keys as merged), or null when the window does
+ *   not line up with the end of known (a gap, an edit or a deletion): read the whole page then.
+ */
+export function mergeWindow(known, window) {
+  if (!known.length || !window.length) return null;
+  const base = (key) => (key.startsWith('h:') ? key.slice(0, key.lastIndexOf('#')) : key);
+  const same = (a, b) => base(a.key) === base(b.key) && a.from === b.from && a.text === b.text;
+  let overlap = 0;
+  for (let k = Math.min(window.length, known.length); k > 0 && !overlap; k--) {
+    const at = known.length - k;
+    let ok = true;
+    for (let j = 0; j < k && ok; j++) ok = same(known[at + j], window[j]);
+    if (ok) overlap = k;
+  }
+  if (!overlap) return null;
+  const next = new Map(); // hash base -> next repeat number
+  const keys = new Set();
+  for (const m of known) {
+    keys.add(m.key);
+    if (!m.key.startsWith('h:')) continue;
+    const n = Number(m.key.slice(m.key.lastIndexOf('#') + 1)) + 1;
+    if (!(next.get(base(m.key)) >= n)) next.set(base(m.key), n);
+  }
+  const page = window.map((m, j) => {
+    if (j < overlap) return {...m, key: known[known.length - overlap + j].key};
+    if (!m.key.startsWith('h:')) return m;
+    const b = base(m.key);
+    const n = next.get(b) || 0;
+    next.set(b, n + 1);
+    return {...m, key: `${b}#${n}`};
+  });
+  // An id key seen again after the overlap means the window is not simply newer messages.
+  if (page.slice(overlap).some((m) => keys.has(m.key))) return null;
+  return {...mergeMessages(known, page), page};
+}

@@ -373,3 +373,29 @@ test('generic: each fixture page yields its messages through the fallback too', 
     assert.ok(texts.some((t) => t.includes('How was the match today')), `${id}: ${JSON.stringify(texts).slice(0, 200)}`);
   }
 });
+
+test('newest window: walking back from the end gives what the full query gives', () => {
+  // Nested matches, rows that are not messages, empty rows and repeats, in every site fixture.
+  const { document } = parseHTML(`<html><body><div id="t">${Array.from({ length: 300 }, (_, i) => (
+    i % 7 === 0 ? `<div class="sep">day ${i}</div>`
+      : i % 11 === 0 ? `<div class="m"><div class="m"><span class="x">nested ${i}</span></div></div>`
+        : `<div class="m${i % 2 ? ' out' : ''}"><span class="x">${i % 5 ? `message ${i}` : 'ok'}</span></div>`
+  )).join('')}</div></body></html>`);
+  for (const max of [1, 3, 40, 120, 399]) {
+    const windowed = readMessages(document, MINI, { maxMessages: max });
+    const full = readMessages(document, MINI, { maxMessages: LIMITS.maxMessages });
+    const strip = (list) => list.map(({ key, from, text, node }) => [key, from, text, node]);
+    // The full read numbers repeats from its first message: compare from where both start.
+    const tail = full.slice(full.length - windowed.length);
+    assert.deepEqual(strip(windowed).map((r) => r.slice(1)), strip(tail).map((r) => r.slice(1)), `max ${max}`);
+    assert.equal(windowed.length, Math.min(max, full.length));
+  }
+  for (const [id, site] of Object.entries(byId)) {
+    if (site.pierce || !CASES[id]) continue;
+    const file = path.join(root, 'tests/fixtures/sites', `${id}.html`);
+    if (!fs.existsSync(file)) continue;
+    const { document: doc } = parseHTML(fs.readFileSync(file, 'utf8'));
+    const full = readMessages(doc, site).map((m) => m.text);
+    assert.deepEqual(readMessages(doc, site, { maxMessages: 2 }).map((m) => m.text), full.slice(-2), id);
+  }
+});

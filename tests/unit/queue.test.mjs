@@ -67,3 +67,20 @@ test('kick with nothing queued still reaches onDrained (used after navigation)',
   h.runAll();
   assert.equal(h.drained, 1);
 });
+
+test('the first slice after new nodes waits for idle time at most 50 ms; later slices 250 ms', () => {
+  const timeouts = [];
+  const scheduled = [];
+  const q = new SlicedQueue({
+    budgetMs: 4,
+    now: () => 0,
+    schedule: (fn, timeoutMs) => { timeouts.push(timeoutMs); scheduled.push(fn); },
+    process: () => {},
+    onDrained: () => {},
+  });
+  q.push(1);
+  assert.deepEqual(timeouts, [50]);
+  scheduled.shift()();
+  q.kick();
+  assert.deepEqual(timeouts, [50, 250], 'a kick with nothing new is not urgent');
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {mergeMessages} from '../../extension/content/tracker.js';
+import {mergeMessages, mergeWindow} from '../../extension/content/tracker.js';
 
 const m = (...keys) => keys.map((key) => ({key}));
 const keys = (r) => r.list.map((x) => x.key).join('');
@@ -46,4 +46,53 @@ test('a page with nothing known (jumped far) is appended', () => {
 test('duplicate keys within one read count once', () => {
   const r = mergeMessages([], m('a', 'a', 'b'));
   assert.equal(keys(r), 'ab');
+});
+
+// ── windowed reads (the newest few messages, read while only new ones arrive at the end) ──
+// Keys as readMessages makes them: "h:<hash>#n", n counting repeats from the read's first message.
+function read(texts) {
+  const seen = new Map();
+  return texts.map((text) => {
+    const n = seen.get(text) || 0;
+    seen.set(text, n + 1);
+    return {key: `h:${text}#${n}`, from: 'them', text};
+  });
+}
+
+test('window: new messages at the end are appended with the keys a full read gives them', () => {
+  const page = ['hi', 'ok', 'how are you', 'ok', 'fine'];
+  const known = read(page).slice();
+  const later = [...page, 'ok', 'send a pic'];
+  const r = mergeWindow(known, read(later.slice(-4))); // window: 'ok','fine','ok','send a pic'
+  assert.ok(r, 'the window lines up with the end of known');
+  assert.equal(r.change, 'append');
+  assert.equal(r.from, 5);
+  assert.deepEqual(r.list.map((m) => m.key), read(later).map((m) => m.key));
+  assert.deepEqual(mergeMessages(known, read(later)).list.map((m) => m.key), r.list.map((m) => m.key));
+  // Nothing new: nothing to send.
+  assert.equal(mergeWindow(r.list, read(later.slice(-3))).change, 'none');
+});
+
+test('window: older messages loaded above leave the window alone; the full read then inserts them', () => {
+  const page = ['a', 'b', 'c', 'd'];
+  const known = read(page);
+  const withOlder = ['x', 'y', ...page];
+  // The newest window sees nothing new (the watcher reads everything after changes above).
+  assert.equal(mergeWindow(known, read(withOlder.slice(-2))).change, 'none');
+  const full = mergeMessages(known, read(withOlder));
+  assert.equal(full.change, 'reset');
+  assert.equal(keys(full).replace(/h:|#0/g, ''), 'xyabcd');
+});
+
+test('window: a gap, an edit or a deletion at the end means a full read (null)', () => {
+  const known = read(['a', 'b', 'c', 'd']);
+  assert.equal(mergeWindow(known, read(['e', 'f', 'g'])), null, 'more new messages than the window holds');
+  assert.equal(mergeWindow(known, read(['b', 'c', 'D'])), null, 'last message edited');
+  assert.equal(mergeWindow(known, read(['b', 'c', 'e'])), null, 'last message deleted, one new');
+  assert.equal(mergeWindow([], read(['a'])), null, 'nothing known yet');
+  assert.equal(mergeWindow(known, []), null, 'nothing on the page');
+  // Site ids: an id seen again after the overlap is not a plain append.
+  const ids = [{key: 'id:1', from: 'me', text: 'a'}, {key: 'id:2', from: 'me', text: 'b'}];
+  assert.equal(mergeWindow(ids, [ids[1], {key: 'id:1', from: 'me', text: 'a'}]), null);
+  assert.equal(mergeWindow(ids, [ids[1], {key: 'id:3', from: 'me', text: 'c'}]).change, 'append');
 });
