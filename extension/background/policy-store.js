@@ -11,25 +11,49 @@ import {SETTINGS_KEY} from '../shared/settings.js';
 
 let cached = null; // Promise<{policy, notes}>; dropped when storage.onChanged says "managed"
 
-async function readManagedRaw() {
+/**
+ * How long the managed read may take. On a freshly started Chromium, storage.managed.get()
+ * sometimes never answers; waiting for it would hang every page's hello.
+ */
+export const MANAGED_TIMEOUT_MS = 1500;
+const TIMED_OUT = Symbol('timed out');
+
+async function readManagedRaw(timeoutMs) {
+  let timer;
   try {
     const area = api.storage && api.storage.managed;
     if (!area || typeof area.get !== 'function') return {};
-    return (await area.get(null)) || {};
+    const late = new Promise((resolve) => { timer = setTimeout(() => resolve(TIMED_OUT), timeoutMs); });
+    const raw = await Promise.race([Promise.resolve(area.get(null)), late]);
+    if (raw === TIMED_OUT) {
+      console.info('headsup', `storage.managed did not answer in ${timeoutMs} ms: no policy for now`);
+      return TIMED_OUT;
+    }
+    return raw || {};
   } catch {
     return {}; // no managed storage here: no policy
+  } finally {
+    clearTimeout(timer);
   }
 }
 
-/** The validated policy, read once and cached until it changes. */
-export function readPolicy() {
+/**
+ * The validated policy, read once and cached until it changes. A read that timed out counts as
+ * "no policy" and is not cached: the next call asks again.
+ */
+export function readPolicy({timeoutMs = MANAGED_TIMEOUT_MS} = {}) {
   if (!cached) {
-    cached = readManagedRaw().then((raw) => {
+    const reading = readManagedRaw(timeoutMs).then((raw) => {
+      if (raw === TIMED_OUT) {
+        if (cached === reading) cached = null;
+        return {policy: {}, notes: []};
+      }
       const result = validatePolicy(raw);
       for (const note of result.notes) console.info('headsup', note);
       return result;
     });
-    cached.catch(() => { cached = null; });
+    cached = reading;
+    reading.catch(() => { if (cached === reading) cached = null; });
   }
   return cached.then((r) => r.policy);
 }
