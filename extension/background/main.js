@@ -7,7 +7,7 @@ import {MSG} from '../shared/messages.js';
 import {PAGE_BG_SETTINGS, WELCOME_KEY, disabledSites, levelShown, minimumLevel} from '../shared/settings.js';
 import {ConversationStore} from './conversations.js';
 import {conversationHash, showsDespiteDismissal} from './dismissals.js';
-import {engine} from './engine.js';
+import {EngineDown, engine, engineStatus} from './engine.js';
 import {migrateStoredSettings, readSettings, readDismissal, recordDismissal} from './settings-store.js';
 import {forgetPolicy, readEffective, readPolicy} from './policy-store.js';
 import {disableOrigin, enableOrigin, injectInto, syncRegistrations} from './extra-sites.js';
@@ -141,6 +141,8 @@ const handlers = {
   [MSG.PAGE_BG_DISABLE_ORIGIN]: async (msg) => { await disableOrigin(msg.pattern); return {ok: true}; },
   // Pages may also call readEffective() themselves; this serves pages that cannot import modules.
   [PAGE_BG_SETTINGS]: () => readEffective(),
+  // popup -> background: did the analyser start? (tries once more when the last try is old)
+  [MSG.PAGE_BG_ENGINE]: () => engineStatus(),
 };
 
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
@@ -149,6 +151,11 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   // Only our own extension's pages and content scripts can reach onMessage; still check.
   if (sender.id !== api.runtime.id) return false;
   handler(msg, sender).then(sendResponse, (err) => {
+    // The wasm did not start (logged once by engine.js): content scripts wait, then ask again.
+    if (err instanceof EngineDown) {
+      sendResponse({error: err.message, engineDown: true, retryAfterMs: err.retryAfterMs});
+      return;
+    }
     console.error('headsup:', msg.type, err);
     sendResponse({error: String(err && err.message || err)});
   });

@@ -23,6 +23,16 @@ const RETRY_AFTER_FAILURE_MS = 5000;
  */
 const WINDOW = 40;
 
+/** The background's error reply as an Error; `engineDown` when its analyser could not start. */
+function replyError(reply) {
+  const err = new Error(reply.error);
+  if (reply.engineDown) {
+    err.engineDown = true;
+    err.retryAfterMs = Math.max(RETRY_AFTER_FAILURE_MS, Number(reply.retryAfterMs) || 0);
+  }
+  return err;
+}
+
 /** Settles once the UI language chosen in settings (if any) is applied; see main(). */
 let localeReady = Promise.resolve();
 
@@ -62,6 +72,8 @@ class Watcher {
     this.dirty = true;
     this.head = null;         // oldest message element of the newest WINDOW, at the last read
     this.above = true;        // the page changed at or before `head` since the last read
+    this.downUntil = 0;       // the background's analyser could not start: nothing to do until then
+    this.engineDown = false;
   }
 
   start() {
@@ -148,6 +160,7 @@ class Watcher {
   async sync() {
     if (this.busy) { this.again = true; return; }
     if (document.hidden) return;
+    if (Date.now() < this.downUntil) return; // the page stays untouched; a timer comes back
     this.busy = true;
     this.dirty = false;
     try {
@@ -161,8 +174,15 @@ class Watcher {
     } catch (err) {
       // The background did not answer after several tries: keep the messages, try later.
       this.needsReset = true;
+      const wait = err && err.engineDown ? err.retryAfterMs : RETRY_AFTER_FAILURE_MS;
+      if (err && err.engineDown) {
+        // The analyser did not start (the wasm failed to load): stop asking for a while.
+        this.engineDown = true;
+        this.downUntil = Date.now() + wait;
+        this.view.remove();
+      }
       console.warn('Heads Up: will try again', err && err.message);
-      setTimeout(() => this.markDirty(), RETRY_AFTER_FAILURE_MS);
+      setTimeout(() => this.markDirty(), wait);
     } finally {
       this.busy = false;
       if (this.again) { this.again = false; this.markDirty(); }
@@ -194,11 +214,12 @@ class Watcher {
     if (this.needsReset) {
       const count = this.known.length;
       reply = await send({...base, start: 0, reset: true, messages: this.known.map(strip)});
-      if (reply.error) throw new Error(reply.error);
+      if (reply.error) throw replyError(reply);
       this.sent = count;
       this.needsReset = false;
     }
-    if (reply.error) throw new Error(reply.error);
+    if (reply.error) throw replyError(reply);
+    this.engineDown = false;
     if (conversation !== this.conversation) return; // the person moved on meanwhile
     this.verdict = reply.verdict;
     if (reply.show) await localeReady;
@@ -236,6 +257,7 @@ class Watcher {
   status() {
     return {
       watching: true,
+      running: !this.engineDown, // false: the analyser could not start (see popup)
       site: this.adapter.generic ? null : (this.adapter.name || this.site),
       generic: Boolean(this.adapter.generic),
       messages: this.known.length,

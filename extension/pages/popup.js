@@ -22,10 +22,27 @@ async function contentStatus(tabId) {
   }
 }
 
+/** Did the background's analyser start? (It tries again when the last failure is old.) */
+async function engineRunning() {
+  try {
+    const reply = await api.runtime.sendMessage({type: MSG.PAGE_BG_ENGINE});
+    return !reply || reply.running !== false;
+  } catch {
+    return true; // no answer says nothing about the analyser
+  }
+}
+
 async function show() {
   localise(document);
   const tab = await targetTab();
   const status = tab ? await contentStatus(tab.id) : null;
+  if (status && status.watching && (status.running === false || !(await engineRunning()))) {
+    // The analyser (wasm) could not start: the page is left as it is, with no warnings.
+    $('status').textContent = t('popup_not_running');
+    $('status').dataset.state = 'not-running';
+    $('level').textContent = t('popup_not_running_detail');
+    return;
+  }
   if (status && status.watching) {
     $('status').textContent = status.site ? t('popup_watching', [status.site]) : t('popup_watching_page');
     $('level').textContent = status.level && status.level !== 'none' ? t('popup_level_shown') : t('popup_level_none');

@@ -27,4 +27,6 @@ export const MSG = Object.freeze({
   PAGE_BG_DISABLE_ORIGIN: 'page-bg-disable-origin',
   // popup/options -> background: list of supported sites (from sites.json)
   PAGE_BG_SITES: 'page-bg-sites',
+  // popup -> background: is the analyser running? ({running, error}; the wasm may fail to load)
+  PAGE_BG_ENGINE: 'page-bg-engine',
 });

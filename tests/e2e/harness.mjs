@@ -39,8 +39,11 @@ export async function waitFor(fn, {timeout = 20000, interval = 100, what = 'cond
   throw new Error(`timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
 }
 
-/** Starts the fixture server and Chromium with the extension. */
-export async function launch({headless = true, extraArgs = []} = {}) {
+/**
+ * Starts the fixture server and Chromium with the extension (`extensionDir`: a modified copy of
+ * dist/chrome instead, e.g. with a broken wasm).
+ */
+export async function launch({headless = true, extraArgs = [], extensionDir = DIST_CHROME} = {}) {
   ensureBuilt();
   fs.mkdirSync(ARTIFACTS, {recursive: true});
   const server = await startServer();
@@ -50,8 +53,8 @@ export async function launch({headless = true, extraArgs = []} = {}) {
     headless,
     viewport: {width: 1100, height: 800},
     args: [
-      `--disable-extensions-except=${DIST_CHROME}`,
-      `--load-extension=${DIST_CHROME}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       // Every host name goes to the local fixture server, so real match patterns apply.
