@@ -36,6 +36,11 @@ pub const MAX_INDICES_PER_SIGNAL: usize = 32;
 /// time and memory one hostile message can cost (a 1 MB message is cut to its first 64 Ki chars).
 pub const MAX_CHARS_PER_MESSAGE: usize = 65_536;
 
+/// At most this many tokens of one message are matched against the rules (a long scam email is
+/// about 800). The matcher's cost grows with the text times the pattern, so this is what keeps a
+/// pathological message (64 Ki emoji, "a b a b …") to a bounded, small cost.
+pub const MAX_TOKENS_PER_MESSAGE: usize = 2_048;
+
 pub use normalise::normalise;
 
 /// Analyses a whole conversation at once.

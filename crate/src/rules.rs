@@ -89,6 +89,7 @@ pub(crate) fn pattern_words() -> impl Iterator<Item = &'static str> {
 /// The rule set with its indexes, built once.
 pub(crate) struct RuleSet {
     anchors: HashMap<&'static str, &'static [u16]>,
+    required_ids: HashMap<&'static str, u16>,
     regexes: Vec<OnceLock<Option<Regex>>>,
 }
 
@@ -98,21 +99,41 @@ impl RuleSet {
         static RULES: OnceLock<RuleSet> = OnceLock::new();
         RULES.get_or_init(|| RuleSet {
             anchors: ANCHORS.iter().copied().collect(),
+            required_ids: REQUIRED_WORDS.iter().enumerate().map(|(i, w)| (*w, i as u16)).collect(),
             regexes: (0..PATTERNS.len()).map(|_| OnceLock::new()).collect(),
         })
     }
 
-    /// Pattern ids worth trying on a text with these tokens (sorted, unique).
-    pub fn candidates<'t>(&self, tokens: impl Iterator<Item = &'t str>, out: &mut Vec<u16>) {
+    /// Pattern ids worth trying on a text with these tokens (sorted, unique): those with an
+    /// anchor word among the tokens whose every required word group is met too. `present` is
+    /// scratch space (a bitset over the required words), left cleared.
+    pub fn candidates(&self, tokens: &[String], present: &mut Vec<u64>, out: &mut Vec<u16>) {
         out.clear();
         out.extend_from_slice(ALWAYS);
+        present.resize(REQUIRED_WORDS.len().div_ceil(64), 0);
         for t in tokens {
-            if let Some(ids) = self.anchors.get(t) {
+            if let Some(ids) = self.anchors.get(t.as_str()) {
                 out.extend_from_slice(ids);
+            }
+            if let Some(&id) = self.required_ids.get(t.as_str()) {
+                present[id as usize / 64] |= 1 << (id % 64);
             }
         }
         out.sort_unstable();
         out.dedup();
+        let has = |id: u16| present[id as usize / 64] & (1 << (id % 64)) != 0;
+        out.retain(|&p| {
+            let mut i = REQUIRED_AT[p as usize] as usize;
+            let groups = REQUIRED[i];
+            i += 1;
+            (0..groups).all(|_| {
+                let len = REQUIRED[i] as usize;
+                let met = REQUIRED[i + 1..i + 1 + len].iter().any(|&id| has(id));
+                i += 1 + len;
+                met
+            })
+        });
+        present.iter_mut().for_each(|w| *w = 0);
     }
 
     /// The compiled regex of a pattern (`None` only if the rule failed to compile, which the
@@ -134,16 +155,26 @@ mod tests {
     }
 
     /// A rule word that normalisation would rewrite can never match: the rules must be written
-    /// in normalised form ("dont", not "don't"; "your", not "ur").
+    /// in normalised form ("dont", not "don't"; "your", not "ur"), as text of the rule's own
+    /// language (German "im" stays "im"; in English chat it is "i am").
     #[test]
     fn rule_words_are_in_normal_form() {
-        let bad: Vec<(&str, String)> = LEXICON
-            .iter()
-            .copied()
-            .chain(pattern_words())
-            .map(|w| (w, crate::normalise(w)))
-            .filter(|(w, n)| n != w)
-            .collect();
+        let in_language = |w: &str, lang: usize| {
+            let mut out = Vec::new();
+            crate::normalise::tokens_as(w, 100, Some(lang), &mut out);
+            out.join(" ")
+        };
+        let mut bad: Vec<(&str, String)> =
+            LEXICON.iter().map(|w| (*w, crate::normalise(w))).filter(|(w, n)| n != w).collect();
+        for (i, p) in PATTERNS.iter().enumerate() {
+            let r = p.regex;
+            for w in r.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+                let followed_by_space = r.contains(&format!("{w} "));
+                if followed_by_space && !w.bytes().all(|b| b.is_ascii_digit()) && in_language(w, p.lang) != w {
+                    bad.push((w, format!("{} (pattern {i}, {})", in_language(w, p.lang), LANGS[p.lang].code)));
+                }
+            }
+        }
         assert!(bad.is_empty(), "rule words not in normal form (word → normalised): {bad:?}");
     }
 

@@ -44,6 +44,7 @@ pub(crate) struct Scratch {
     hay: String,
     starts: Vec<usize>,
     candidates: Vec<u16>,
+    present: Vec<u64>,
 }
 
 /// Scans one message.
@@ -54,7 +55,7 @@ pub(crate) fn scan(text: &str, from: Sender, scratch: &mut Scratch) -> MessageSc
     if scratch.tokens.is_empty() {
         return out;
     }
-    out.lang = lang::detect(&scratch.tokens);
+    out.lang = lang::detect(scratch.tokens.iter().map(String::as_str));
 
     // Padded haystack " t0 t1 … tn " and the byte offset where each token's leading space sits.
     scratch.hay.clear();
@@ -67,7 +68,7 @@ pub(crate) fn scan(text: &str, from: Sender, scratch: &mut Scratch) -> MessageSc
     scratch.hay.push(' ');
 
     let rules = RuleSet::get();
-    rules.candidates(scratch.tokens.iter().map(String::as_str), &mut scratch.candidates);
+    rules.candidates(&scratch.tokens, &mut scratch.present, &mut scratch.candidates);
     let mut found: Vec<(Target, u8, bool)> = Vec::new();
     for &id in &scratch.candidates {
         let p = &PATTERNS[id as usize];

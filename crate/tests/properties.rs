@@ -138,7 +138,6 @@ proptest! {
     /// "i l a" -> "i la"; "4a2222222222c" -> "aa2222222222c" -> "xcode"). Run it with
     /// `cargo test --test properties -- --ignored`.
     #[test]
-    #[ignore = "bug: normalise is not idempotent (see tests/regressions/idempotence/)"]
     fn normalise_is_idempotent(text in hostile_text()) {
         let once = normalise(&text);
         let twice = normalise(&once);

@@ -24,7 +24,8 @@ use words::Part;
 pub(crate) struct Tables {
     lexicon: HashSet<&'static str>,
     squeezed: HashMap<String, &'static str>,
-    slang: HashMap<&'static str, &'static str>,
+    /// Shorthand → (language, words); a key may mean different things in different languages.
+    slang: HashMap<&'static str, Vec<(usize, &'static str)>>,
     folds: HashMap<char, &'static str>,
     leet: HashMap<char, char>,
     units: HashMap<&'static str, &'static str>,
@@ -36,7 +37,7 @@ impl Tables {
         static TABLES: OnceLock<Tables> = OnceLock::new();
         TABLES.get_or_init(|| {
             let lexicon: HashSet<&'static str> = LEXICON.iter().copied().chain(pattern_words()).collect();
-            let mut known: Vec<&'static str> = lexicon.iter().copied().chain(SLANG.iter().map(|(k, _)| *k)).collect();
+            let mut known: Vec<&'static str> = lexicon.iter().copied().chain(SLANG.iter().map(|(k, _, _)| *k)).collect();
             known.sort_unstable(); // deterministic choice when two words squeeze alike
             let mut squeezed = HashMap::new();
             for w in known {
@@ -45,7 +46,10 @@ impl Tables {
             Tables {
                 lexicon,
                 squeezed,
-                slang: SLANG.iter().copied().collect(),
+                slang: SLANG.iter().fold(HashMap::new(), |mut m: HashMap<_, Vec<_>>, &(k, v, l)| {
+                    m.entry(k).or_default().push((l, v));
+                    m
+                }),
                 folds: FOLDS.iter().copied().collect(),
                 leet: LEET.iter().copied().collect(),
                 units: UNITS.iter().copied().collect(),
@@ -67,8 +71,16 @@ impl Tables {
         self.lexicon.contains(w) || self.slang.contains_key(w)
     }
 
-    fn slang(&self, w: &str) -> Option<&'static str> {
-        self.slang.get(w).copied()
+    /// The expansion of shorthand `w` in language `lang` (English shorthand also applies when
+    /// the language is unknown or English; any language's when it is unknown).
+    fn slang(&self, w: &str, lang: Option<usize>) -> Option<&'static str> {
+        let entries = self.slang.get(w)?;
+        let of = |l: usize| entries.iter().find(|(el, _)| *el == l).map(|(_, v)| *v);
+        match lang {
+            // English shorthand is everywhere, unless the key is a word of the message's language.
+            Some(l) => of(l).or_else(|| if crate::lang::is_stopword(w, l) { None } else { of(0) }),
+            None => of(0).or_else(|| entries.first().map(|(_, v)| *v)),
+        }
     }
 
     fn unit(&self, w: &str) -> Option<&'static str> {
@@ -129,16 +141,24 @@ impl Tables {
 
 /// Normalises one message into tokens (appended to `out`), at most `max_chars` characters of it.
 pub(crate) fn tokens(text: &str, max_chars: usize, out: &mut Vec<String>) {
+    tokens_as(text, max_chars, None, out)
+}
+
+/// [`tokens`], with the language whose shorthand applies given rather than detected.
+pub(crate) fn tokens_as(text: &str, max_chars: usize, language: Option<usize>, out: &mut Vec<String>) {
     let t = Tables::get();
     let mut folded = String::with_capacity(text.len().min(max_chars * 4));
     chars::fold(text, max_chars, t, &mut folded);
     let mut parts = Vec::new();
     words::parts(&folded, t, &mut parts);
     words::join_split_letters(&mut parts, t);
+    let lang = language.or_else(|| {
+        crate::lang::detect_confident(parts.iter().filter_map(|p| if let Part::Raw(w) = p { Some(w.as_str()) } else { None }))
+    });
     let start = out.len();
     for p in parts {
         match p {
-            Part::Raw(w) => words::map_word(&w, t, out),
+            Part::Raw(w) => words::map_word(&w, t, lang, out),
             Part::Token(tok) => out.push(tok.to_string()),
             Part::Boundary => {
                 if out.len() > start && out.last().is_some_and(|l| l != ".") {
@@ -150,7 +170,7 @@ pub(crate) fn tokens(text: &str, max_chars: usize, out: &mut Vec<String>) {
     if out.len() > start && out.last().is_some_and(|l| l == ".") {
         out.pop();
     }
-    rejoin_single_letters(out, start, t);
+    rejoin_single_letters(out, start, t, lang);
     // Leetspeak "1" for "I" at the start of a sentence: "1 w1ll p0st".
     for i in start..out.len() {
         let sentence_start = i == start || out[i - 1] == ".";
@@ -159,6 +179,18 @@ pub(crate) fn tokens(text: &str, max_chars: usize, out: &mut Vec<String>) {
             out[i] = "i".into();
         }
     }
+    // Bounded output: at most MAX_TOKENS_PER_MESSAGE tokens and MAX_CHARS_PER_MESSAGE characters,
+    // so normalising the result again reads all of it (idempotence) and matching stays cheap.
+    let mut chars = 0;
+    let mut keep = start;
+    while keep < out.len() && keep - start < crate::MAX_TOKENS_PER_MESSAGE {
+        chars += out[keep].chars().count() + 1;
+        if chars > max_chars {
+            break;
+        }
+        keep += 1;
+    }
+    out.truncate(keep);
     // "500 usd", "12 bitcoins": a number before a currency word is an amount.
     for i in start..out.len().saturating_sub(1) {
         if out[i].bytes().all(|b| b.is_ascii_digit()) && t.is_currency(&out[i + 1]) {
@@ -170,7 +202,7 @@ pub(crate) fn tokens(text: &str, max_chars: usize, out: &mut Vec<String>) {
 /// Letters can become neighbours only after mapping (a symbol between them was dropped, or a
 /// word next to them was rewritten); joining them once more here means a second normalisation
 /// finds nothing left to join.
-fn rejoin_single_letters(out: &mut Vec<String>, start: usize, t: &Tables) {
+fn rejoin_single_letters(out: &mut Vec<String>, start: usize, t: &Tables, lang: Option<usize>) {
     let single = |s: &str| s.chars().count() == 1 && s.chars().all(char::is_alphanumeric);
     let mut i = start;
     while i < out.len() {
@@ -195,7 +227,7 @@ fn rejoin_single_letters(out: &mut Vec<String>, start: usize, t: &Tables) {
             Some(ws) => {
                 let mut mapped = Vec::new();
                 for w in &ws {
-                    words::map_word(w, t, &mut mapped);
+                    words::map_word(w, t, lang, &mut mapped);
                 }
                 let n = mapped.len();
                 out.splice(i..j, mapped);

@@ -243,8 +243,8 @@ pub(super) fn join_split_letters(parts: &mut Vec<Part>, t: &Tables) {
 
 /// Maps one raw word to its tokens: shorthand expanded, leetspeak decoded, units split from
 /// numbers, stretched letters squeezed.
-pub(super) fn map_word(w: &str, t: &Tables, out: &mut Vec<String>) {
-    if let Some(s) = t.slang(w) {
+pub(super) fn map_word(w: &str, t: &Tables, lang: Option<usize>, out: &mut Vec<String>) {
+    if let Some(s) = t.slang(w, lang) {
         out.extend(s.split(' ').map(str::to_string));
         return;
     }
@@ -289,7 +289,7 @@ pub(super) fn map_word(w: &str, t: &Tables, out: &mut Vec<String>) {
             out.push("xhandle".into());
             return;
         }
-        if let Some(s) = t.slang(&decoded) {
+        if let Some(s) = t.slang(&decoded, lang) {
             out.extend(s.split(' ').map(str::to_string));
             return;
         }
@@ -299,7 +299,7 @@ pub(super) fn map_word(w: &str, t: &Tables, out: &mut Vec<String>) {
         let squeezed = squeeze(&word, 1);
         // A single letter would be re-joined with its neighbours on a second pass.
         if let Some(canon) = t.unsqueeze(&squeezed).filter(|c| c.len() > 1) {
-            match t.slang(canon) {
+            match t.slang(canon, lang) {
                 Some(s) => out.extend(s.split(' ').map(str::to_string)),
                 None => out.push(canon.to_string()),
             }
