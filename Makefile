@@ -43,7 +43,10 @@ test-help: extension ## Help that acts: identifier extraction, locales, evidence
 	node --test tests/unit/i18n.test.mjs tests/unit/i18n-helplines.test.mjs tests/unit/evidence.test.mjs
 	node --test --test-concurrency=1 tests/e2e/help.test.mjs tests/e2e/evidence.test.mjs tests/e2e/evidence-sites.test.mjs tests/e2e/locale.test.mjs
 
-test: setup test-core wasm test-unit lint-firefox test-e2e ## Run every test
+fuzz-smoke: ## Each cargo-fuzz target for 20 s (skipped where nightly or cargo-fuzz is missing)
+	./scripts/fuzz-smoke.sh 20
+
+test: setup test-core wasm test-unit lint-firefox test-e2e bench-smoke fuzz-smoke ## Run every test
 	@echo "all tests passed"
 
 bench: extension ## Every benchmark (native, wasm in Node vs obscenity, size, Chromium) -> BENCHMARKS.md (10–25 min on 2 shared cores)
@@ -52,4 +55,4 @@ bench: extension ## Every benchmark (native, wasm in Node vs obscenity, size, Ch
 bench-smoke: ## The benchmark harness on a tiny corpus, times not asserted (for CI; < 2 min once built)
 	node scripts/bench.mjs --smoke
 
-.PHONY: help setup wasm cli test-core test extension demo test-unit test-e2e lint-firefox test-policy bench bench-smoke test-accessibility test-help
+.PHONY: help setup wasm cli test-core test fuzz-smoke extension demo test-unit test-e2e lint-firefox test-policy bench bench-smoke test-accessibility test-help
