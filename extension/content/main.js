@@ -11,7 +11,7 @@ import {api} from '../shared/api.js';
 import {MSG} from '../shared/messages.js';
 import {sendWithRetry} from '../shared/send.js';
 import {findAdapter, readMessages, conversationKey, genericAdapter, peerInfo} from './adapter.js';
-import {mergeMessages, mergeWindow} from './tracker.js';
+import {changedAbove, mergeMessages, mergeWindow} from './tracker.js';
 import {SlicedQueue} from './queue.js';
 import {WarningView, messagesFor, reasonsFor} from './warning.js';
 import {useMessages} from '../shared/i18n.js';
@@ -72,6 +72,7 @@ class Watcher {
     this.dirty = true;
     this.head = null;         // oldest message element of the newest WINDOW, at the last read
     this.above = true;        // the page changed at or before `head` since the last read
+    this.added = 0;           // page changes after `head` since the last read (widen the window)
     this.downUntil = 0;       // the background's analyser could not start: nothing to do until then
     this.engineDown = false;
   }
@@ -131,15 +132,18 @@ class Watcher {
     this.dirty = true;
     // Older messages loaded, edited or removed above the newest window: read everything next.
     if (this.above || !node.isConnected) return;
-    // eslint-disable-next-line no-bitwise
-    if (!this.head || !this.head.isConnected || (this.head.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING)) this.above = true;
+    if (changedAbove(this.head, node)) this.above = true;
+    else this.added += 1;
   }
 
   /** Reads the page: only the newest WINDOW messages when nothing changed above them. */
   read() {
     const strip = ({key, from, text, time, hasMedia}) => ({key, from, text, time, hasMedia});
     const windowed = !this.adapter.pierce && !this.above && !this.needsReset && this.known.length > 0;
-    let page = windowed ? readMessages(document, this.adapter, {shadowRootOf, maxMessages: WINDOW}) : null;
+    // Wide enough for what arrived meanwhile (a fast chat while we waited for the background).
+    const size = WINDOW + this.added;
+    this.added = 0;
+    let page = windowed ? readMessages(document, this.adapter, {shadowRootOf, maxMessages: size}) : null;
     let merged = page && mergeWindow(this.known, page.map(strip));
     if (!merged) {
       page = readMessages(document, this.adapter, {shadowRootOf});

@@ -95,3 +95,14 @@ export function mergeWindow(known, window) {
   if (page.slice(overlap).some((m) => keys.has(m.key))) return null;
   return {...mergeMessages(known, page), page};
 }
+
+/**
+ * Does a page change at `node` (an added node or a changed text) touch the messages at or above
+ * `head`, the oldest message of the newest window at the last read? Older messages loaded above,
+ * an edit, the list re-rendered (head gone): the next read must be a full one.
+ */
+export function changedAbove(head, node) {
+  if (!head || !head.isConnected) return true;
+  // Preceding covers ancestors of head too (a container re-rendered around it).
+  return Boolean(head.compareDocumentPosition(node) & 2); // eslint-disable-line no-bitwise -- DOCUMENT_POSITION_PRECEDING
+}

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {mergeMessages, mergeWindow} from '../../extension/content/tracker.js';
+import {changedAbove, mergeMessages, mergeWindow} from '../../extension/content/tracker.js';
+import {parseHTML} from 'linkedom';
 
 const m = (...keys) => keys.map((key) => ({key}));
 const keys = (r) => r.list.map((x) => x.key).join('');
@@ -95,4 +96,23 @@ test('window: a gap, an edit or a deletion at the end means a full read (null)',
   const ids = [{key: 'id:1', from: 'me', text: 'a'}, {key: 'id:2', from: 'me', text: 'b'}];
   assert.equal(mergeWindow(ids, [ids[1], {key: 'id:1', from: 'me', text: 'a'}]), null);
   assert.equal(mergeWindow(ids, [ids[1], {key: 'id:3', from: 'me', text: 'c'}]).change, 'append');
+});
+
+test('window: changes above the window head (older messages loaded) call for a full read; appends do not', () => {
+  const {document} = parseHTML('<html><body><nav><a>Sam</a></nav><div id="t"><div class="m">a</div><div class="m" id="head">b</div><div class="m">c</div></div></body></html>');
+  const t = document.getElementById('t');
+  const head = document.getElementById('head');
+  const row = (text) => { const el = document.createElement('div'); el.className = 'm'; el.textContent = text; return el; };
+  const appended = row('d');
+  t.append(appended);
+  assert.equal(changedAbove(head, appended), false, 'a new message at the end');
+  const older = row('older');
+  t.prepend(older);
+  assert.equal(changedAbove(head, older), true, 'older messages loaded above');
+  // (Elements: linkedom misorders text nodes in compareDocumentPosition; Chromium does not.)
+  assert.equal(changedAbove(head, t.children[1]), true, 'a message above changed');
+  assert.equal(changedAbove(head, t), true, 'the list around it re-rendered');
+  assert.equal(changedAbove(null, appended), true, 'nothing read yet');
+  head.remove();
+  assert.equal(changedAbove(head, appended), true, 'the head is gone');
 });
