@@ -1,7 +1,8 @@
 // Lazy start of the Rust core. A module service worker cannot use top-level await, so the first
-// caller starts the wasm and everyone awaits the same promise. A failed start is remembered (the
-// popup says Heads Up is not running, content scripts stop asking for a while) and retried on
-// the first call after RETRY_AFTER_MS.
+// caller starts the wasm and everyone awaits the same promise. A failed start is retried on the
+// next call (a worker stopped mid-fetch fails once); a start that failed twice in a row is
+// remembered (the popup says Heads Up is not running, content scripts stop asking for a while)
+// and tried again on the first call after RETRY_AFTER_MS.
 import init, {Analyser, version} from '../pkg/headsup.js';
 import {api} from '../shared/api.js';
 
@@ -9,11 +10,11 @@ import {api} from '../shared/api.js';
 export const RETRY_AFTER_MS = 30000;
 
 let ready = null;
-let failure = null; // {at, message} of the last failed start; null once started
+let failure = null; // {at, message, count} of the last failed starts in a row; null once started
 
 /** Resolves to {Analyser, version} once the wasm module is compiled and instantiated. */
 export function engine() {
-  if (!ready && failure && Date.now() - failure.at < RETRY_AFTER_MS) {
+  if (!ready && failure && failure.count >= 2 && Date.now() - failure.at < RETRY_AFTER_MS) {
     return Promise.reject(new EngineDown(failure.message));
   }
   if (!ready) {
@@ -24,9 +25,9 @@ export function engine() {
       })
       .catch((err) => {
         ready = null;
-        failure = {at: Date.now(), message: String(err && err.message || err)};
+        failure = {at: Date.now(), message: String(err && err.message || err), count: (failure ? failure.count : 0) + 1};
         console.error('headsup: the analyser could not start', err);
-        throw new EngineDown(failure.message);
+        throw failure.count >= 2 ? new EngineDown(failure.message) : err;
       });
   }
   return ready;

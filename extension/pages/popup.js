@@ -25,7 +25,9 @@ async function contentStatus(tabId) {
 /** Did the background's analyser start? (It tries again when the last failure is old.) */
 async function engineRunning() {
   try {
-    const reply = await api.runtime.sendMessage({type: MSG.PAGE_BG_ENGINE});
+    // A background that does not answer (being restarted) says nothing about the analyser.
+    const late = new Promise((resolve) => { setTimeout(() => resolve(null), 3000); });
+    const reply = await Promise.race([api.runtime.sendMessage({type: MSG.PAGE_BG_ENGINE}), late]);
     return !reply || reply.running !== false;
   } catch {
     return true; // no answer says nothing about the analyser
