@@ -100,6 +100,20 @@ impl Tables {
         w.chars().map(|c| self.leet.get(&c).copied().unwrap_or(c)).collect()
     }
 
+    /// The words a run of single characters spells ("nudes", or "send me nudes" for
+    /// "sendmenudes"), if it spells known ones; leetspeak is decoded first.
+    fn join_letters(&self, joined: &str) -> Option<Vec<String>> {
+        if joined.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            return None;
+        }
+        let decoded = self.deleet(joined);
+        if self.known(&decoded) {
+            Some(vec![decoded])
+        } else {
+            self.segment(&decoded)
+        }
+    }
+
     /// Splits a run of letters into known words ("sendnudes" → "send", "nudes"), fewest
     /// pieces first; single letters only where they are words by themselves.
     fn segment(&self, w: &str) -> Option<Vec<String>> {
@@ -214,16 +228,7 @@ fn rejoin_single_letters(out: &mut Vec<String>, start: usize, t: &Tables, lang: 
             i = j.max(i + 1);
             continue;
         }
-        let joined = t.deleet(&out[i..j].concat());
-        let letters = joined.chars().filter(|c| c.is_alphabetic()).count();
-        let words = if letters < 2 {
-            None
-        } else if t.known(&joined) {
-            Some(vec![joined])
-        } else {
-            t.segment(&joined)
-        };
-        match words {
+        match t.join_letters(&t.deleet(&out[i..j].concat())) {
             Some(ws) => {
                 let mut mapped = Vec::new();
                 for w in &ws {

@@ -216,16 +216,7 @@ pub(super) fn join_split_letters(parts: &mut Vec<Part>, t: &Tables) {
         if j - i >= 3 {
             let joined: String =
                 parts[i..j].iter().filter_map(|p| if let Part::Raw(s) = p { Some(s.as_str()) } else { None }).collect();
-            let letters = joined.chars().filter(|c| c.is_alphabetic()).count();
-            let decoded = t.deleet(&joined);
-            let words = if letters < 2 {
-                None
-            } else if t.known(&decoded) {
-                Some(vec![decoded])
-            } else {
-                t.segment(&decoded)
-            };
-            match words {
+            match t.join_letters(&joined) {
                 Some(ws) => out.extend(ws.into_iter().map(Part::Raw)),
                 None => out.extend(parts[i..j].iter().cloned()),
             }
@@ -306,6 +297,11 @@ pub(super) fn map_word(w: &str, t: &Tables, lang: Option<usize>, out: &mut Vec<S
             return;
         }
         word = squeeze(&word, 2);
+        // The squeezed form is read again on a second pass: it must get the same treatment now.
+        if let Some(expansion) = t.slang(&word, lang) {
+            out.extend(expansion.split(' ').map(str::to_string));
+            return;
+        }
     }
     out.push(word);
 }
