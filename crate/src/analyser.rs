@@ -121,7 +121,11 @@ impl Analyser {
 
     /// The strongest weight of each signal among the last [`COMBINE_WINDOW`] messages.
     fn recent_weights(&self) -> Weights {
-        let since = self.count.saturating_sub(COMBINE_WINDOW);
+        self.weights_since(self.count.saturating_sub(COMBINE_WINDOW))
+    }
+
+    /// The strongest weight of each signal among messages from index `since` on.
+    fn weights_since(&self, since: usize) -> Weights {
         let mut w = [0; SignalId::ALL.len()];
         for (k, latest) in self.latest.iter().enumerate() {
             w[k] = (1..=3u8).rev().find(|&weight| latest[weight as usize - 1].is_some_and(|i| i >= since)).unwrap_or(0);
@@ -129,19 +133,10 @@ impl Analyser {
         w
     }
 
-    /// The strongest weight of each signal over the whole conversation.
-    fn all_weights(&self) -> Weights {
-        let mut w = [0; SignalId::ALL.len()];
-        for (k, latest) in self.latest.iter().enumerate() {
-            w[k] = (1..=3u8).rev().find(|&weight| latest[weight as usize - 1].is_some()).unwrap_or(0);
-        }
-        w
-    }
-
     /// The verdict so far. Costs time proportional to the number of signal kinds, not messages.
     pub fn result(&self) -> Analysis {
         let recent = self.recent_weights();
-        let all = self.all_weights();
+        let all = self.weights_since(0);
         let level = score::level(&recent, self.crisis, self.context.audience);
         // Weak signs are reported only when something is being said: they explain, they don't alarm.
         let min_weight = if level == Level::None { 2 } else { 1 };

@@ -75,14 +75,16 @@ include!(concat!(env!("OUT_DIR"), "/rules_data.rs"));
 /// (`nud[^ ]* `) are followed by `[`, and escaped characters by themselves, so neither is
 /// picked up. Keeping these out of [`LEXICON`] keeps the wasm module small.
 pub(crate) fn pattern_words() -> impl Iterator<Item = &'static str> {
-    PATTERNS.iter().flat_map(|p| {
-        let r = p.regex;
-        r.char_indices().filter(|&(_, c)| c == ' ').filter_map(move |(end, _)| {
-            let start = r[..end].rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
-            let word = &r[start..end];
-            let escaped = start > 0 && r.as_bytes()[start - 1] == b'\\';
-            (!word.is_empty() && !escaped && !word.bytes().all(|b| b.is_ascii_digit())).then_some(word)
-        })
+    PATTERNS.iter().flat_map(|p| regex_words(p.regex))
+}
+
+/// The literal words of one generated regex (see [`pattern_words`]).
+fn regex_words(r: &'static str) -> impl Iterator<Item = &'static str> {
+    r.char_indices().filter(|&(_, c)| c == ' ').filter_map(move |(end, _)| {
+        let start = r[..end].rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
+        let word = &r[start..end];
+        let escaped = start > 0 && r.as_bytes()[start - 1] == b'\\';
+        (!word.is_empty() && !escaped && !word.bytes().all(|b| b.is_ascii_digit())).then_some(word)
     })
 }
 
@@ -167,10 +169,8 @@ mod tests {
         let mut bad: Vec<(&str, String)> =
             LEXICON.iter().map(|w| (*w, crate::normalise(w))).filter(|(w, n)| n != w).collect();
         for (i, p) in PATTERNS.iter().enumerate() {
-            let r = p.regex;
-            for w in r.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-                let followed_by_space = r.contains(&format!("{w} "));
-                if followed_by_space && !w.bytes().all(|b| b.is_ascii_digit()) && in_language(w, p.lang) != w {
+            for w in regex_words(p.regex) {
+                if in_language(w, p.lang) != w {
                     bad.push((w, format!("{} (pattern {i}, {})", in_language(w, p.lang), LANGS[p.lang].code)));
                 }
             }
