@@ -24,24 +24,24 @@ demo: setup ## Build, open Chromium with Heads Up on a demo chat, save screensho
 	node scripts/demo.mjs
 
 test-unit: ## Node unit tests for the extension's pure logic
-	node --test tests/unit/
+	node --test --test-reporter=spec tests/unit/
 
 test-e2e: extension ## Real-browser tests: Chromium (playwright-core) and Firefox ESR (puppeteer-core, BiDi)
-	node --test --test-concurrency=1 tests/e2e/
+	node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
 
 test-policy: extension ## Managed-browser e2e: Chromium (/etc/chromium/policies) and Firefox (distribution/policies.json); needs root
-	node --test --test-concurrency=1 tests/e2e/policy-chromium.test.mjs tests/e2e/firefox-policy.test.mjs
+	node --test --test-concurrency=1 --test-reporter=spec tests/e2e/policy-chromium.test.mjs tests/e2e/firefox-policy.test.mjs
 
 lint-firefox: extension ## web-ext lint of the Firefox build (0 errors required)
 	npx --no-install web-ext lint --source-dir dist/firefox --no-input
 
 test-accessibility: extension ## axe-core audits: the warning at each level (inside its closed shadow root), popup, options, help, learn-more
-	node --test --test-concurrency=1 tests/e2e/a11y.test.mjs
+	node --test --test-concurrency=1 --test-reporter=spec tests/e2e/a11y.test.mjs
 
 test-help: extension ## Help that acts: identifier extraction, locales, evidence pack, advice paths, help lines (unit + e2e)
 	cargo test -p headsup --test extract
 	node --test tests/unit/i18n.test.mjs tests/unit/i18n-helplines.test.mjs tests/unit/evidence.test.mjs
-	node --test --test-concurrency=1 tests/e2e/help.test.mjs tests/e2e/evidence.test.mjs tests/e2e/evidence-sites.test.mjs tests/e2e/locale.test.mjs
+	node --test --test-concurrency=1 --test-reporter=spec tests/e2e/help.test.mjs tests/e2e/evidence.test.mjs tests/e2e/evidence-sites.test.mjs tests/e2e/locale.test.mjs
 
 fuzz-smoke: ## Each cargo-fuzz target for 20 s (skipped where nightly or cargo-fuzz is missing)
 	./scripts/fuzz-smoke.sh 20

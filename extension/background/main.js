@@ -4,7 +4,7 @@
 // the wasm starts lazily on first use (no top-level await in a module worker).
 import {api} from '../shared/api.js';
 import {MSG} from '../shared/messages.js';
-import {PAGE_BG_SETTINGS, WELCOME_KEY, disabledSites, levelShown, minimumLevel} from '../shared/settings.js';
+import {PAGE_BG_SETTINGS, disabledSites, levelShown, minimumLevel} from '../shared/settings.js';
 import {ConversationStore} from './conversations.js';
 import {conversationHash, showsDespiteDismissal} from './dismissals.js';
 import {EngineDown, engine, engineStatus} from './engine.js';
@@ -12,6 +12,7 @@ import {migrateStoredSettings, readSettings, readDismissal, recordDismissal} fro
 import {forgetPolicy, readEffective, readPolicy} from './policy-store.js';
 import {disableOrigin, enableOrigin, injectInto, syncRegistrations} from './extra-sites.js';
 import {saveEvidence} from './evidence.js';
+import {openWelcome} from './welcome.js';
 import {initI18n, loadLocaleMessages} from '../shared/i18n.js';
 import {countryFor, linesFor} from '../shared/helplines.js';
 import {extractIdentifiers} from '../pkg/headsup.js';
@@ -186,17 +187,3 @@ api.runtime.onInstalled.addListener((details) => {
     .catch((err) => console.warn('headsup: sync on install', err));
   if (details && details.reason === 'install') openWelcome(details).catch((err) => console.warn('headsup: welcome', err));
 });
-
-/** First run: the welcome page says what Heads Up does and does not do, unless a policy skips it. */
-async function openWelcome(details) {
-  const got = await api.storage.local.get(WELCOME_KEY);
-  if (got[WELCOME_KEY]) return;
-  const {skipFirstRunConsent} = await readEffective();
-  if (skipFirstRunConsent) {
-    await api.storage.local.set({[WELCOME_KEY]: 'skipped-by-policy'});
-    return;
-  }
-  // A Firefox temporary add-on (about:debugging, web-ext run, tests) gets the page in a background
-  // tab, so it does not hide the chat page being worked on (hidden pages pause the watcher).
-  await api.tabs.create({url: api.runtime.getURL('pages/welcome.html'), active: !details.temporary});
-}

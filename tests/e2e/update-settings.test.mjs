@@ -16,14 +16,16 @@ test('v0 settings are migrated on update and the options page shows them', async
   const worker = await env.worker();
   await worker.evaluate((v0) => chrome.storage.local.set({settings: v0}), V0);
   const oldUrl = worker.url();
-  await worker.evaluate(() => { setTimeout(() => chrome.runtime.reload(), 50); });
+  // The old worker is marked, so the wait below only accepts the reloaded extension's worker.
+  await worker.evaluate(() => { globalThis.headsupTestOldWorker = true; setTimeout(() => chrome.runtime.reload(), 50); });
   // The reloaded extension's worker runs onInstalled ("update") and rewrites the settings.
   const stored = await waitFor(async () => {
-    const [w] = env.context.serviceWorkers().filter((x) => x.url() === oldUrl);
-    if (!w) return null;
-    const got = await w.evaluate(() => chrome.storage.local.get('settings')).catch(() => null);
-    return got && got.settings && got.settings.version === 1 ? got.settings : null;
-  }, {what: 'migrated settings', timeout: 30000});
+    for (const w of env.context.serviceWorkers().filter((x) => x.url() === oldUrl)) {
+      const got = await w.evaluate(() => (globalThis.headsupTestOldWorker ? null : chrome.storage.local.get('settings'))).catch(() => null);
+      if (got && got.settings && got.settings.version === 1) return got.settings;
+    }
+    return null;
+  }, {what: 'migrated settings, read by the reloaded worker', timeout: 30000});
   assert.deepEqual(stored, {version: 1, sensitivity: 'low', sites: {tiktok: false, reddit: false}, country: '', audience: 'adult', showLearnMore: false});
 
   const page = await env.context.newPage();
