@@ -17,6 +17,8 @@ import {WarningView, messagesFor, reasonsFor} from './warning.js';
 import {useMessages} from '../shared/i18n.js';
 
 const RETRY_AFTER_FAILURE_MS = 5000;
+/** The longest wait between two rounds of asking the background for its hello. */
+const HELLO_RETRY_MAX_MS = 30000;
 /**
  * Messages read when only new messages can have arrived at the end: reading the newest 400 of a
  * 5,000-message page on every change was the content script's longest task.
@@ -68,6 +70,8 @@ class Watcher {
     this.queue = new SlicedQueue({
       process: (node) => this.noteMutation(node),
       onDrained: () => { if (this.dirty) this.sync(); },
+      // Too many nodes at once to look at one by one: read the page afresh instead.
+      onOverflow: () => { this.dirty = true; this.above = true; },
     });
     this.dirty = true;
     this.head = null;         // oldest message element of the newest WINDOW, at the last read
@@ -81,7 +85,7 @@ class Watcher {
     // The observer callback only queues; all reading happens in later idle slices.
     this.observer = new MutationObserver((records) => {
       for (const r of records) {
-        if (r.addedNodes.length) this.queue.push(...r.addedNodes);
+        if (r.addedNodes.length) this.queue.pushAll(r.addedNodes);
         else if (r.type === 'characterData') this.queue.push(r.target);
         // The page removed our warning: put it back (see WarningView.reattach).
         if (r.removedNodes.length && this.view.host && !this.view.host.isConnected) this.view.reattach();
@@ -270,12 +274,29 @@ class Watcher {
   }
 }
 
+/**
+ * The background's hello, asked until it answers. A worker stopped again and again while the page
+ * loads (Chrome under memory pressure, a crash loop) must not leave this page unwatched for its
+ * whole life: after each round of retries we wait longer (1 s, 2 s, 4 s … at most 30 s) and ask again.
+ */
+async function helloWhenAnswered() {
+  for (let round = 0; ; round += 1) {
+    try {
+      return await send({type: MSG.CS_BG_HELLO});
+    } catch (err) {
+      const wait = Math.min(HELLO_RETRY_MAX_MS, 1000 * 2 ** Math.min(round, 5));
+      console.warn(`Heads Up: no answer from the background yet; asking again in ${wait} ms`, err && err.message);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
 async function main() {
   // executeScript (turning a site on) may inject us again into a page that already has us.
   if (globalThis.__headsUpStarted) return;
   globalThis.__headsUpStarted = true;
   if (window.top !== window) return; // chats live in the top frame on the supported sites
-  const hello = await send({type: MSG.CS_BG_HELLO});
+  const hello = await helloWhenAnswered();
   // The UI language chosen in settings (when it is not the browser's): messages come from the
   // background. Asked in parallel, so reading the chat does not wait; the warning waits for it.
   localeReady = send({type: MSG.CS_BG_LOCALE}).then((chosen) => {

@@ -82,10 +82,23 @@ export async function launch({headless = true, extraArgs = [], extensionDir = DI
   await network.connect(profile);
   const env = {
     server, context, extensionId, network,
-    /** The current background worker (it may have been restarted). */
-    async worker() {
-      const [w] = context.serviceWorkers();
-      return w || context.waitForEvent('serviceworker', {timeout: 30000});
+    /**
+     * The running background worker. It may have been stopped and restarted: Playwright can keep
+     * the handle of a stopped worker, whose evaluate() then never settles, so each handle must
+     * answer within a moment; when none does, an extension page's message wakes the worker.
+     */
+    async worker({timeout = 30000} = {}) {
+      const end = Date.now() + timeout;
+      while (Date.now() < end) {
+        for (const w of [...context.serviceWorkers()].reverse()) {
+          if (await answers(w, 2000)) return w;
+        }
+        const waking = await context.newPage();
+        await waking.goto(env.extensionUrl('pages/options.html')).catch(() => {});
+        await waking.waitForTimeout(300);
+        await waking.close().catch(() => {});
+      }
+      throw new Error(`no running service worker within ${timeout} ms`);
     },
     extensionUrl: (rel) => `chrome-extension://${extensionId}/${rel}`,
     /** Closes everything; fails (throws) when the extension requested anything but its own files. */
@@ -100,6 +113,15 @@ export async function launch({headless = true, extraArgs = [], extensionDir = DI
     },
   };
   return env;
+}
+
+/** Does a worker handle answer an evaluate() within `ms`? (A stopped worker's never settles.) */
+async function answers(worker, ms) {
+  let timer;
+  const late = new Promise((resolve) => { timer = setTimeout(() => resolve(false), ms); });
+  const ok = await Promise.race([worker.evaluate(() => true).catch(() => false), late]);
+  clearTimeout(timer);
+  return ok === true;
 }
 
 // ── privacy: every request made by the extension, recorded through CDP ───────────────

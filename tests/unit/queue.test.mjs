@@ -84,3 +84,39 @@ test('the first slice after new nodes waits for idle time at most 50 ms; later s
   q.kick();
   assert.deepEqual(timeouts, [50, 250], 'a kick with nothing new is not urgent');
 });
+
+test('a record of 200,000 added nodes is taken without spreading it (no stack overflow)', () => {
+  const list = {length: 200000};
+  for (let i = 0; i < list.length; i += 1) list[i] = i;
+  // Spreading this many arguments is what overflowed the stack in the observer callback.
+  assert.throws(() => [].push(...Array.from(list).concat(Array.from(list)).concat(Array.from(list))), RangeError);
+  let processed = 0;
+  const scheduled = [];
+  const q = new SlicedQueue({maxItems: Infinity, budgetMs: Infinity, now: () => 0, schedule: (fn) => scheduled.push(fn), process: () => { processed += 1; }, onDrained: () => {}});
+  q.pushAll(list);
+  assert.equal(q.length, 200000);
+  scheduled.shift()();
+  assert.equal(processed, 200000);
+  assert.equal(q.length, 0);
+});
+
+test('past maxItems the queue empties itself and says so once; later nodes queue again', () => {
+  let overflows = 0;
+  let drained = 0;
+  const processed = [];
+  const scheduled = [];
+  const q = new SlicedQueue({
+    maxItems: 100, budgetMs: 4, now: () => 0,
+    schedule: (fn) => scheduled.push(fn), process: (x) => processed.push(x),
+    onDrained: () => { drained += 1; }, onOverflow: () => { overflows += 1; },
+  });
+  q.pushAll(Array.from({length: 60}, (_, i) => i));
+  q.pushAll(Array.from({length: 60}, (_, i) => 100 + i));
+  assert.equal(overflows, 1);
+  assert.equal(q.length, 0, 'the nodes are dropped: the owner re-reads the page instead');
+  while (scheduled.length) scheduled.shift()();
+  assert.equal(drained, 1, 'onDrained still runs, so the re-read happens');
+  q.push('late');
+  while (scheduled.length) scheduled.shift()();
+  assert.deepEqual(processed, ['late']);
+});
