@@ -216,6 +216,25 @@ fn elem_regex(e: &Elem) -> String {
     }
 }
 
+/// The token program of a sequence (see src/matcher.rs for the syntax).
+fn seq_prog(seq: &[Elem]) -> String {
+    seq.iter().map(elem_prog).collect::<Vec<_>>().join(" ")
+}
+
+fn elem_prog(e: &Elem) -> String {
+    let word = |(w, p): &(String, bool)| if *p { format!("{w}*") } else { w.clone() };
+    match e {
+        Elem::Words(ws) if ws.len() == 1 => word(&ws[0]),
+        Elem::Words(ws) => format!("({})", ws.iter().map(word).collect::<Vec<_>>().join("|")),
+        Elem::Group(alts, optional) => {
+            let body: Vec<String> = alts.iter().map(|a| seq_prog(a)).collect();
+            format!("({}){}", body.join("|"), if *optional { "?" } else { "" })
+        }
+        Elem::Gap(n) => format!("~{n}"),
+        Elem::Number => "#".into(),
+    }
+}
+
 /// Words one of which must be a token of any text the element matches; `None` when unknown.
 fn elem_anchors(e: &Elem) -> Option<BTreeSet<String>> {
     match e {
@@ -313,6 +332,9 @@ fn main() {
     let mut anchors: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut always: Vec<usize> = vec![];
     let mut n = 0usize;
+    // The character regex of each pattern: kept for the test that checks the token matcher
+    // finds what the regex finds (not compiled into the library).
+    let mut regexes: Vec<String> = Vec::new();
     let mut group_words: BTreeSet<String> = BTreeSet::new();
     let mut pattern_groups: Vec<Vec<BTreeSet<String>>> = Vec::new();
     let all_negators: BTreeSet<String> = langs.iter().flat_map(|l| words(&l.negators)).collect();
@@ -353,10 +375,13 @@ fn main() {
                     _ => vec![Elem::Group(alts.clone(), false)],
                 };
                 // A leading "^" ties the pattern to the start of the message or of a sentence.
-                let regex = match src.trim_start().strip_prefix('^') {
-                    Some(_) => format!("(?:^| \\.) {}", seq_regex(&seq)),
-                    None => format!(" {}", seq_regex(&seq)),
+                let sentence_start = src.trim_start().starts_with('^');
+                let regex = match sentence_start {
+                    true => format!("(?:^| \\.) {}", seq_regex(&seq)),
+                    false => format!(" {}", seq_regex(&seq)),
                 };
+                let prog = format!("{}{}", if sentence_start { "^ " } else { "" }, seq_prog(&seq));
+                regexes.push(regex);
                 let mut lits = BTreeSet::new();
                 collect_literals(&seq, &mut lits);
                 // Pattern words are recovered from the regexes at run time (rules::pattern_words);
@@ -383,7 +408,7 @@ fn main() {
                 let own_negators: Vec<&String> = lits.iter().filter(|w| all_negators.contains(*w)).collect();
                 writeln!(
                     patterns,
-                    "    PatternData {{ regex: {regex:?}, target: {}, weight: {}, from: {from}, negatable: {}, crisis: {}, lang: {li}, own_negators: &{:?} }},",
+                    "    PatternData {{ prog: {prog:?}, target: {}, weight: {}, from: {from}, negatable: {}, crisis: {}, lang: {li}, own_negators: &{:?} }},",
                     target(&rule.signal),
                     rule.weight,
                     rule.negatable,
@@ -396,6 +421,7 @@ fn main() {
         }
     }
     writeln!(out, "];\n\n/// Every pattern of every language.\npub static PATTERNS: &[PatternData] = &[\n{patterns}];").unwrap();
+    writeln!(out, "\n/// Each pattern as a character regex over \" t0 t1 … \" (tests only).\n#[cfg(test)]\npub static REGEXES: &[&str] = &{regexes:?};").unwrap();
     let word_ids: BTreeMap<&String, usize> = group_words.iter().enumerate().map(|(i, w)| (w, i)).collect();
     writeln!(out, "\n/// Words that patterns require (see REQUIRED).\npub static REQUIRED_WORDS: &[&str] = &{:?};", group_words.iter().collect::<Vec<_>>()).unwrap();
     // Flat encoding (compact in the module): per pattern, the number of groups, then for each

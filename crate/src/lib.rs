@@ -13,6 +13,7 @@ mod analyser;
 pub mod eval;
 pub mod extract;
 mod lang;
+mod matcher;
 pub mod model;
 mod normalise;
 mod rules;

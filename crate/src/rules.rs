@@ -1,12 +1,11 @@
-//! The compiled rule set: patterns generated from `rules/*.toml` by `build.rs`, their regexes
-//! (compiled lazily, on the first message that contains one of their anchor words) and the
-//! anchor index that decides which patterns a message needs to try at all.
+//! The compiled rule set: patterns generated from `rules/*.toml` by `build.rs`, their token
+//! programs (parsed lazily, on the first message that contains one of their anchor words) and
+//! the anchor index that decides which patterns a message needs to try at all.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use regex_lite::Regex;
-
+use crate::matcher::Prog;
 use crate::model::SignalId;
 
 /// What a pattern shows when it matches.
@@ -42,8 +41,8 @@ pub(crate) enum From {
 /// One pattern as generated from the rule files.
 #[derive(Debug)]
 pub(crate) struct PatternData {
-    /// Regex over the padded normalised text.
-    pub regex: &'static str,
+    /// Token program (see [`crate::matcher`]).
+    pub prog: &'static str,
     pub target: Target,
     /// 1 = supporting evidence, 2 = a clear sign, 3 = strong on its own.
     pub weight: u8,
@@ -70,29 +69,17 @@ pub(crate) struct LangData {
 
 include!(concat!(env!("OUT_DIR"), "/rules_data.rs"));
 
-/// Every literal word the patterns spell, read back from their regexes: a word is a run of
-/// letters and digits directly followed by the token separator (a space). Prefix words
-/// (`nud[^ ]* `) are followed by `[`, and escaped characters by themselves, so neither is
-/// picked up. Keeping these out of [`LEXICON`] keeps the wasm module small.
+/// Every literal word the patterns spell, read back from their programs (prefix words like
+/// `nud*` are not whole words). Keeping these out of [`LEXICON`] keeps the wasm module small.
 pub(crate) fn pattern_words() -> impl Iterator<Item = &'static str> {
-    PATTERNS.iter().flat_map(|p| regex_words(p.regex))
-}
-
-/// The literal words of one generated regex (see [`pattern_words`]).
-fn regex_words(r: &'static str) -> impl Iterator<Item = &'static str> {
-    r.char_indices().filter(|&(_, c)| c == ' ').filter_map(move |(end, _)| {
-        let start = r[..end].rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
-        let word = &r[start..end];
-        let escaped = start > 0 && r.as_bytes()[start - 1] == b'\\';
-        (!word.is_empty() && !escaped && !word.bytes().all(|b| b.is_ascii_digit())).then_some(word)
-    })
+    PATTERNS.iter().flat_map(|p| Prog::words(p.prog))
 }
 
 /// The rule set with its indexes, built once.
 pub(crate) struct RuleSet {
     anchors: HashMap<&'static str, &'static [u16]>,
     required_ids: HashMap<&'static str, u16>,
-    regexes: Vec<OnceLock<Option<Regex>>>,
+    progs: Vec<OnceLock<Option<Prog>>>,
 }
 
 impl RuleSet {
@@ -102,7 +89,7 @@ impl RuleSet {
         RULES.get_or_init(|| RuleSet {
             anchors: ANCHORS.iter().copied().collect(),
             required_ids: REQUIRED_WORDS.iter().enumerate().map(|(i, w)| (*w, i as u16)).collect(),
-            regexes: (0..PATTERNS.len()).map(|_| OnceLock::new()).collect(),
+            progs: (0..PATTERNS.len()).map(|_| OnceLock::new()).collect(),
         })
     }
 
@@ -138,10 +125,10 @@ impl RuleSet {
         present.iter_mut().for_each(|w| *w = 0);
     }
 
-    /// The compiled regex of a pattern (`None` only if the rule failed to compile, which the
-    /// test suite rules out).
-    pub fn regex(&self, id: u16) -> Option<&Regex> {
-        self.regexes[id as usize].get_or_init(|| Regex::new(PATTERNS[id as usize].regex).ok()).as_ref()
+    /// The parsed program of a pattern (`None` only if build.rs wrote one that does not parse,
+    /// which the test suite rules out).
+    pub fn prog(&self, id: u16) -> Option<&Prog> {
+        self.progs[id as usize].get_or_init(|| Prog::parse(PATTERNS[id as usize].prog).ok()).as_ref()
     }
 }
 
@@ -150,9 +137,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_pattern_compiles() {
+    fn every_pattern_parses() {
         for (i, p) in PATTERNS.iter().enumerate() {
-            assert!(Regex::new(p.regex).is_ok(), "pattern {i} does not compile: {}", p.regex);
+            assert!(Prog::parse(p.prog).is_ok(), "pattern {i} does not parse: {}", p.prog);
         }
     }
 
@@ -169,7 +156,7 @@ mod tests {
         let mut bad: Vec<(&str, String)> =
             LEXICON.iter().map(|w| (*w, crate::normalise(w))).filter(|(w, n)| n != w).collect();
         for (i, p) in PATTERNS.iter().enumerate() {
-            for w in regex_words(p.regex) {
+            for w in Prog::words(p.prog) {
                 if in_language(w, p.lang) != w {
                     bad.push((w, format!("{} (pattern {i}, {})", in_language(w, p.lang), LANGS[p.lang].code)));
                 }
@@ -179,7 +166,7 @@ mod tests {
     }
 
     #[test]
-    fn pattern_words_are_read_back_from_the_regexes() {
+    fn pattern_words_are_read_back_from_the_programs() {
         let words: std::collections::HashSet<&str> = pattern_words().collect();
         for w in ["send", "nudes", "followers", "xamt", "pagar", "envoie", "schick", "mandar"] {
             assert!(words.contains(w), "{w} missing");
@@ -201,5 +188,98 @@ mod tests {
                 assert!(n > 0, "{}: no rules for {}", lang.code, sig.as_str());
             }
         }
+    }
+}
+
+/// The token matcher against the character regexes it replaced: on every verdict case and every
+/// corpus line (when ../shared/corpus is present), every candidate pattern finds the same
+/// matches, retry after retry, with the regex over " t0 t1 … " and with the program over tokens.
+#[cfg(test)]
+mod matcher_equivalence {
+    use super::*;
+    use std::path::Path;
+
+    fn texts() -> Vec<String> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(root.join("tests/cases")).expect("tests/cases") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                let doc: toml::Value = toml::from_str(&std::fs::read_to_string(&path).expect("read")).expect("toml");
+                for case in doc.get("case").and_then(|c| c.as_array()).into_iter().flatten() {
+                    out.extend(case.get("text").and_then(|t| t.as_str()).map(str::to_string));
+                    for m in case.get("messages").and_then(|m| m.as_array()).into_iter().flatten() {
+                        out.extend(m.as_array().and_then(|m| m.get(1)).and_then(|t| t.as_str()).map(str::to_string));
+                    }
+                }
+            }
+        }
+        let corpus = root.join("../../shared/corpus/messages.jsonl");
+        if let Ok(lines) = std::fs::read_to_string(corpus) {
+            for line in lines.lines() {
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
+                    out.extend(v.get("text").and_then(|t| t.as_str()).map(str::to_string));
+                }
+            }
+        }
+        out
+    }
+
+    fn regex_matches(re: &regex_lite::Regex, tokens: &[String]) -> Vec<(usize, usize)> {
+        let mut hay = String::new();
+        let mut starts = Vec::new();
+        for t in tokens {
+            starts.push(hay.len());
+            hay.push(' ');
+            hay.push_str(t);
+        }
+        hay.push(' ');
+        let index = |pos: usize| starts.partition_point(|&s| s <= pos).saturating_sub(1);
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some(m) = re.find_at(&hay, at) {
+            let first = index(m.start());
+            // A match ends with the space before the next token: its last character is at end - 2.
+            out.push((first, index(m.end().saturating_sub(2)).max(first)));
+            at = m.start() + 1;
+        }
+        out
+    }
+
+    fn prog_matches(prog: &Prog, tokens: &[String]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some((first, last)) = prog.find_at(tokens, at) {
+            out.push((first, last));
+            at = first + 1;
+        }
+        out
+    }
+
+    #[test]
+    fn the_token_matcher_finds_what_the_regexes_found() {
+        let rules = RuleSet::get();
+        let regexes: Vec<regex_lite::Regex> = REGEXES.iter().map(|r| regex_lite::Regex::new(r).expect("regex")).collect();
+        let (mut tokens, mut present, mut candidates) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut compared, mut matched, mut texts_seen) = (0, 0, 0);
+        let mut differ = Vec::new();
+        for text in texts() {
+            texts_seen += 1;
+            tokens.clear();
+            crate::normalise::tokens(&text, crate::MAX_CHARS_PER_MESSAGE, &mut tokens);
+            rules.candidates(&tokens, &mut present, &mut candidates);
+            for &id in &candidates {
+                let want = regex_matches(&regexes[id as usize], &tokens);
+                let got = prog_matches(rules.prog(id).expect("parses"), &tokens);
+                compared += 1;
+                matched += usize::from(!want.is_empty());
+                if want != got {
+                    differ.push(format!("{} on {:?}: regex {want:?}, tokens {got:?}", PATTERNS[id as usize].prog, tokens.join(" ")));
+                }
+            }
+        }
+        eprintln!("matcher equivalence: {texts_seen} texts, {compared} pattern runs, {matched} with matches, {} differ", differ.len());
+        assert!(matched > 100, "too few matches to say anything ({matched})");
+        assert!(differ.is_empty(), "{} differences, e.g.:\n{}", differ.len(), differ.iter().take(10).cloned().collect::<Vec<_>>().join("\n"));
     }
 }

@@ -41,8 +41,6 @@ impl MessageScan {
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Scratch {
     tokens: Vec<String>,
-    hay: String,
-    starts: Vec<usize>,
     candidates: Vec<u16>,
     present: Vec<u64>,
 }
@@ -57,16 +55,6 @@ pub(crate) fn scan(text: &str, from: Sender, scratch: &mut Scratch) -> MessageSc
     }
     out.lang = lang::detect(scratch.tokens.iter().map(String::as_str));
 
-    // Padded haystack " t0 t1 … tn " and the byte offset where each token's leading space sits.
-    scratch.hay.clear();
-    scratch.starts.clear();
-    for t in &scratch.tokens {
-        scratch.starts.push(scratch.hay.len());
-        scratch.hay.push(' ');
-        scratch.hay.push_str(t);
-    }
-    scratch.hay.push(' ');
-
     let rules = RuleSet::get();
     rules.candidates(&scratch.tokens, &mut scratch.present, &mut scratch.candidates);
     let mut found: Vec<(Target, u8, bool)> = Vec::new();
@@ -80,16 +68,14 @@ pub(crate) fn scan(text: &str, from: Sender, scratch: &mut Scratch) -> MessageSc
         if !applies {
             continue;
         }
-        let Some(re) = rules.regex(id) else { continue };
+        let Some(prog) = rules.prog(id) else { continue };
         let mut at = 0;
-        while let Some(m) = re.find_at(&scratch.hay, at) {
-            let first = token_index(&scratch.starts, m.start());
-            let last = token_index(&scratch.starts, m.end().saturating_sub(1)).max(first);
+        while let Some((first, last)) = prog.find_at(&scratch.tokens, at) {
             if !(p.negatable && negated(&scratch.tokens, first, last, p.own_negators, out.lang, p.lang)) {
                 found.push((p.target, p.weight, p.crisis));
                 break;
             }
-            at = m.start() + 1;
+            at = first + 1;
         }
     }
     for (target, weight, crisis) in found {
@@ -119,11 +105,6 @@ pub(crate) fn scan(text: &str, from: Sender, scratch: &mut Scratch) -> MessageSc
         out.reciprocity = false;
     }
     out
-}
-
-/// The index of the token whose span contains byte `pos` of the haystack.
-fn token_index(starts: &[usize], pos: usize) -> usize {
-    starts.partition_point(|&s| s <= pos).saturating_sub(1)
 }
 
 /// Whether a match covering tokens `first..=last` is negated: a negator inside the match that

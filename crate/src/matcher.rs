@@ -1,0 +1,292 @@
+//! Patterns matched over tokens, not characters.
+//!
+//! `build.rs` compiles each rule pattern to a small program (classes expanded), kept as text in
+//! the module: words (`send`), prefixes (`nud*`), numbers (`#`), gaps of up to N tokens (`~3`),
+//! groups of alternatives (`(a b|c)`, optional with a trailing `?`), and `^` (the start of the
+//! message or of a sentence). A message is a list of normalised tokens, so a pattern step
+//! compares one token with one word instead of running a character automaton over the text.
+//!
+//! Matching is leftmost-first with greedy choices, as a backtracking regex engine does: the first
+//! start token that matches wins, and at each choice the earlier alternative, the taken optional
+//! group and the longer gap are tried first. A step budget per start keeps the cost bounded
+//! whatever the pattern and the message (the generated patterns stay far below it).
+
+/// One step of a compiled pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Node {
+    /// This exact token.
+    Word(&'static str),
+    /// A token that starts with this.
+    Prefix(&'static str),
+    /// A token of ASCII digits.
+    Number,
+    /// Up to N tokens, none of them a sentence end.
+    Gap(usize),
+    /// Alternatives; optional or not.
+    Group(Vec<Vec<Node>>, bool),
+}
+
+/// A compiled pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Prog {
+    /// Tied to the start of the message or of a sentence (right after a "." token).
+    pub sentence_start: bool,
+    pub seq: Vec<Node>,
+}
+
+/// Backtracking steps allowed per start token (the generated patterns need a few dozen).
+const STEP_BUDGET: u32 = 20_000;
+
+/// The token that ends a sentence in normalised text.
+const SENTENCE_END: &str = ".";
+
+/// Characters that end a word in a program.
+const SYNTAX: &[char] = &[' ', '|', '(', ')', '~', '#', '^', '?'];
+
+impl Prog {
+    /// Parses a program written by `build.rs`; `Err` says what is wrong with it.
+    pub fn parse(src: &'static str) -> Result<Prog, String> {
+        let body = src.trim_start();
+        let (sentence_start, body) = match body.strip_prefix('^') {
+            Some(rest) => (true, rest),
+            None => (false, body),
+        };
+        let mut p = Parser { src: body, pos: 0 };
+        let mut alts = p.alternatives(false)?;
+        let seq = if alts.len() == 1 { alts.pop().unwrap_or_default() } else { vec![Node::Group(alts, false)] };
+        Ok(Prog { sentence_start, seq })
+    }
+
+    /// The leftmost match starting at token `from` or later, as the first and last token it
+    /// covers (a sentence-start match covers the "." before it).
+    pub fn find_at(&self, tokens: &[String], from: usize) -> Option<(usize, usize)> {
+        let m = Matcher { tokens, steps: std::cell::Cell::new(0) };
+        for start in from..tokens.len() {
+            let at = if self.sentence_start {
+                if start == 0 && from == 0 {
+                    if let Some(end) = m.run(&self.seq, 0) {
+                        return Some((0, end.saturating_sub(1)));
+                    }
+                }
+                if tokens[start] != SENTENCE_END {
+                    continue;
+                }
+                start + 1
+            } else {
+                start
+            };
+            if let Some(end) = m.run(&self.seq, at) {
+                return Some((start, end.saturating_sub(1).max(start)));
+            }
+        }
+        None
+    }
+
+    /// The literal words the program spells (not prefixes).
+    pub fn words(src: &'static str) -> impl Iterator<Item = &'static str> {
+        let bytes = src.as_bytes();
+        src.split(|c: char| SYNTAX.contains(&c)).filter(move |w| {
+            if w.is_empty() || w.ends_with('*') || w.bytes().all(|b| b.is_ascii_digit()) {
+                return false;
+            }
+            // A gap's count follows "~": "~3" splits into "" and "3", caught above.
+            let start = w.as_ptr() as usize - src.as_ptr() as usize;
+            start == 0 || bytes[start - 1] != b'~'
+        })
+    }
+}
+
+struct Matcher<'t> {
+    tokens: &'t [String],
+    steps: std::cell::Cell<u32>,
+}
+
+impl Matcher<'_> {
+    /// The end (exclusive token index) of the preferred match of `seq` at `at`, if any.
+    fn run(&self, seq: &[Node], at: usize) -> Option<usize> {
+        self.steps.set(0);
+        let mut end = None;
+        self.seq(seq, at, &mut |j| {
+            end = Some(j);
+            true
+        });
+        end
+    }
+
+    fn tick(&self) -> bool {
+        let n = self.steps.get() + 1;
+        self.steps.set(n);
+        n <= STEP_BUDGET
+    }
+
+    fn token(&self, i: usize) -> Option<&str> {
+        self.tokens.get(i).map(String::as_str)
+    }
+
+    /// Matches `seq` at `i`, then hands each end position to `k` in preference order until `k`
+    /// accepts one.
+    fn seq(&self, seq: &[Node], i: usize, k: &mut dyn FnMut(usize) -> bool) -> bool {
+        let Some((node, rest)) = seq.split_first() else { return k(i) };
+        if !self.tick() {
+            return false;
+        }
+        match node {
+            Node::Word(w) => self.token(i) == Some(*w) && self.seq(rest, i + 1, k),
+            Node::Prefix(p) => self.token(i).is_some_and(|t| t.starts_with(p)) && self.seq(rest, i + 1, k),
+            Node::Number => {
+                self.token(i).is_some_and(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
+                    && self.seq(rest, i + 1, k)
+            }
+            Node::Gap(n) => {
+                let mut max = 0;
+                while max < *n && self.token(i + max).is_some_and(|t| !t.starts_with('.')) {
+                    max += 1;
+                }
+                (0..=max).rev().any(|j| self.seq(rest, i + j, k))
+            }
+            Node::Group(alts, optional) => {
+                for alt in alts {
+                    if self.seq(alt, i, &mut |j| self.seq(rest, j, k)) {
+                        return true;
+                    }
+                }
+                *optional && self.seq(rest, i, k)
+            }
+        }
+    }
+}
+
+struct Parser {
+    src: &'static str,
+    pos: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<char> {
+        self.src[self.pos..].chars().next()
+    }
+
+    /// Alternatives separated by `|` up to the closing `)` (in a group) or the end.
+    fn alternatives(&mut self, in_group: bool) -> Result<Vec<Vec<Node>>, String> {
+        let mut alts = vec![];
+        let mut seq = vec![];
+        loop {
+            match self.peek() {
+                None if in_group => return Err("unclosed group".into()),
+                None => {
+                    alts.push(seq);
+                    return Ok(alts);
+                }
+                Some(')') if in_group => {
+                    self.pos += 1;
+                    alts.push(seq);
+                    return Ok(alts);
+                }
+                Some(' ') => self.pos += 1,
+                Some('|') => {
+                    self.pos += 1;
+                    alts.push(std::mem::take(&mut seq));
+                }
+                Some('(') => {
+                    self.pos += 1;
+                    let group = self.alternatives(true)?;
+                    let optional = self.peek() == Some('?');
+                    if optional {
+                        self.pos += 1;
+                    }
+                    seq.push(Node::Group(group, optional));
+                }
+                Some('~') => {
+                    self.pos += 1;
+                    let digits = self.word();
+                    seq.push(Node::Gap(digits.parse().map_err(|_| format!("bad gap {digits:?}"))?));
+                }
+                Some('#') => {
+                    self.pos += 1;
+                    seq.push(Node::Number);
+                }
+                Some(c) if SYNTAX.contains(&c) => return Err(format!("unexpected {c:?} at {}", self.pos)),
+                Some(_) => {
+                    let w = self.word();
+                    seq.push(match w.strip_suffix('*') {
+                        Some(p) if !p.is_empty() => Node::Prefix(p),
+                        Some(_) => return Err("empty prefix".into()),
+                        None => Node::Word(w),
+                    });
+                }
+            }
+        }
+    }
+
+    fn word(&mut self) -> &'static str {
+        let start = self.pos;
+        while self.peek().is_some_and(|c| !SYNTAX.contains(&c)) {
+            self.pos += self.peek().map_or(1, char::len_utf8);
+        }
+        &self.src[start..self.pos]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<String> {
+        s.split(' ').map(str::to_string).collect()
+    }
+
+    fn find(p: &'static str, s: &str) -> Option<(usize, usize)> {
+        Prog::parse(p).unwrap().find_at(&toks(s), 0)
+    }
+
+    #[test]
+    fn words_prefixes_numbers_and_gaps() {
+        assert_eq!(find("send nudes", "pls send nudes now"), Some((1, 2)));
+        assert_eq!(find("send nud*", "send nudez"), Some((0, 1)));
+        assert_eq!(find("# dollars", "give 500 dollars"), Some((1, 2)));
+        assert_eq!(find("# dollars", "give five dollars"), None);
+        assert_eq!(find("send ~2 pics", "send me your pics"), Some((0, 3)));
+        assert_eq!(find("send ~1 pics", "send me your pics"), None);
+        assert_eq!(find("send ~3 pics", "send . your pics"), None, "a gap never crosses a sentence end");
+    }
+
+    #[test]
+    fn groups_alternatives_and_options_prefer_as_a_regex_would() {
+        assert_eq!(find("(send|post) (the)? pics", "post the pics"), Some((0, 2)));
+        assert_eq!(find("(send|post) (the)? pics", "post pics"), Some((0, 1)));
+        // Greedy: the optional group is taken when it can be, and the longer gap first.
+        assert_eq!(find("send (me)?", "send me"), Some((0, 1)));
+        assert_eq!(find("send ~3", "send a b c d"), Some((0, 3)));
+        // Backtracking into a group: "a b" must give way to "a" for "b c" to follow.
+        assert_eq!(find("(a b|a) b c", "a b c"), Some((0, 2)));
+    }
+
+    #[test]
+    fn sentence_start() {
+        assert_eq!(find("^ pay now", "pay now"), Some((0, 1)));
+        assert_eq!(find("^ pay now", "ok . pay now"), Some((1, 3)));
+        assert_eq!(find("^ pay now", "you pay now"), None);
+        assert_eq!(Prog::parse("^ pay").unwrap().find_at(&toks("pay . pay"), 1), Some((1, 2)));
+    }
+
+    #[test]
+    fn program_words_leave_out_prefixes_gaps_and_numbers() {
+        let words: Vec<&str> = Prog::words("^ (send|post) nud* ~3 # (to)? f.b").collect();
+        assert_eq!(words, ["send", "post", "to", "f.b"]);
+    }
+
+    #[test]
+    fn bad_programs_are_errors() {
+        for bad in ["(a|b", "~x", "a )", "a ?"] {
+            assert!(Prog::parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_step_budget_bounds_a_pathological_pattern() {
+        // Nested gaps over a long message with no way to finish: stops, does not hang.
+        let p = Prog::parse("~9 ~9 ~9 ~9 ~9 never").unwrap();
+        let long: Vec<String> = (0..100).map(|i| format!("w{i}")).collect();
+        assert_eq!(p.find_at(&long, 0), None);
+    }
+}
