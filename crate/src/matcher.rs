@@ -14,8 +14,8 @@
 /// One step of a compiled pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Node {
-    /// This exact token.
-    Word(&'static str),
+    /// This exact token, by its word id (see [`Prog::parse`]).
+    Word(u32),
     /// A token that starts with this.
     Prefix(&'static str),
     /// A token of ASCII digits.
@@ -32,7 +32,20 @@ pub(crate) struct Prog {
     /// Tied to the start of the message or of a sentence (right after a "." token).
     pub sentence_start: bool,
     pub seq: Vec<Node>,
+    /// The word ids a match can start with (sorted); `None` when it may start with anything.
+    first: Option<Vec<u32>>,
 }
+
+/// A message as the matcher sees it: its tokens, and each token's word id (`NO_WORD` for a
+/// token no pattern spells).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Text<'a> {
+    pub tokens: &'a [String],
+    pub ids: &'a [u32],
+}
+
+/// The id of a token that no pattern spells.
+pub(crate) const NO_WORD: u32 = u32::MAX;
 
 /// Backtracking steps allowed per start token (the generated patterns need a few dozen).
 const STEP_BUDGET: u32 = 20_000;
@@ -44,23 +57,30 @@ const SENTENCE_END: &str = ".";
 const SYNTAX: &[char] = &[' ', '|', '(', ')', '~', '#', '^', '?'];
 
 impl Prog {
-    /// Parses a program written by `build.rs`; `Err` says what is wrong with it.
-    pub fn parse(src: &'static str) -> Result<Prog, String> {
+    /// Parses a program written by `build.rs`; `Err` says what is wrong with it. `id_of` gives
+    /// each literal word its id (the same ids as [`Text::ids`]).
+    pub fn parse(src: &'static str, id_of: &dyn Fn(&str) -> u32) -> Result<Prog, String> {
         let body = src.trim_start();
         let (sentence_start, body) = match body.strip_prefix('^') {
             Some(rest) => (true, rest),
             None => (false, body),
         };
-        let mut p = Parser { src: body, pos: 0 };
+        let mut p = Parser { src: body, pos: 0, id_of };
         let mut alts = p.alternatives(false)?;
         let seq = if alts.len() == 1 { alts.pop().unwrap_or_default() } else { vec![Node::Group(alts, false)] };
-        Ok(Prog { sentence_start, seq })
+        let first = first_set(&seq, None).map(|mut f| {
+            f.sort_unstable();
+            f.dedup();
+            f
+        });
+        Ok(Prog { sentence_start, seq, first })
     }
 
     /// The leftmost match starting at token `from` or later, as the first and last token it
     /// covers (a sentence-start match covers the "." before it).
-    pub fn find_at(&self, tokens: &[String], from: usize) -> Option<(usize, usize)> {
-        let m = Matcher { tokens, steps: std::cell::Cell::new(0) };
+    pub fn find_at(&self, text: Text<'_>, from: usize) -> Option<(usize, usize)> {
+        let tokens = text.tokens;
+        let m = Matcher { text, steps: std::cell::Cell::new(0), first: self.first.as_deref() };
         for start in from..tokens.len() {
             let at = if self.sentence_start {
                 if start == 0 && from == 0 {
@@ -82,28 +102,65 @@ impl Prog {
         None
     }
 
-    /// The literal words the program spells (not prefixes).
-    pub fn words(src: &'static str) -> impl Iterator<Item = &'static str> {
+    /// Every literal token the program spells, numbers included (not prefixes, not gap sizes).
+    pub fn literals(src: &'static str) -> impl Iterator<Item = &'static str> {
         let bytes = src.as_bytes();
         src.split(|c: char| SYNTAX.contains(&c)).filter(move |w| {
-            if w.is_empty() || w.ends_with('*') || w.bytes().all(|b| b.is_ascii_digit()) {
-                return false;
-            }
-            // A gap's count follows "~": "~3" splits into "" and "3", caught above.
             let start = w.as_ptr() as usize - src.as_ptr() as usize;
-            start == 0 || bytes[start - 1] != b'~'
+            !w.is_empty() && !w.ends_with('*') && (start == 0 || bytes[start - 1] != b'~')
         })
+    }
+
+    /// The literal words the program spells: its literals less the numbers.
+    pub fn words(src: &'static str) -> impl Iterator<Item = &'static str> {
+        Self::literals(src).filter(|w| !w.bytes().all(|b| b.is_ascii_digit()))
     }
 }
 
+/// The word ids a match of `seq` followed by something that starts with `then` can start with;
+/// `None` when it can start with any token (a prefix, a number or a gap may come first).
+fn first_set(seq: &[Node], then: Option<Vec<u32>>) -> Option<Vec<u32>> {
+    let mut next = then;
+    for node in seq.iter().rev() {
+        next = match node {
+            Node::Word(id) => Some(vec![*id]),
+            Node::Prefix(_) | Node::Number | Node::Gap(_) => None,
+            Node::Group(alts, optional) => {
+                let mut all = Vec::new();
+                let mut any = false;
+                for alt in alts {
+                    match first_set(alt, next.clone()) {
+                        Some(f) => all.extend(f),
+                        None => any = true,
+                    }
+                }
+                if *optional {
+                    match &next {
+                        Some(f) => all.extend(f.iter().copied()),
+                        None => any = true,
+                    }
+                }
+                (!any).then_some(all)
+            }
+        };
+    }
+    next
+}
+
 struct Matcher<'t> {
-    tokens: &'t [String],
+    text: Text<'t>,
     steps: std::cell::Cell<u32>,
+    first: Option<&'t [u32]>,
 }
 
 impl Matcher<'_> {
     /// The end (exclusive token index) of the preferred match of `seq` at `at`, if any.
     fn run(&self, seq: &[Node], at: usize) -> Option<usize> {
+        if let Some(first) = self.first {
+            if !self.text.ids.get(at).is_some_and(|id| first.binary_search(id).is_ok()) {
+                return None;
+            }
+        }
         self.steps.set(0);
         let mut end = None;
         self.seq(seq, at, &mut |j| {
@@ -120,7 +177,7 @@ impl Matcher<'_> {
     }
 
     fn token(&self, i: usize) -> Option<&str> {
-        self.tokens.get(i).map(String::as_str)
+        self.text.tokens.get(i).map(String::as_str)
     }
 
     /// Matches `seq` at `i`, then hands each end position to `k` in preference order until `k`
@@ -131,7 +188,7 @@ impl Matcher<'_> {
             return false;
         }
         match node {
-            Node::Word(w) => self.token(i) == Some(*w) && self.seq(rest, i + 1, k),
+            Node::Word(w) => self.text.ids.get(i) == Some(w) && self.seq(rest, i + 1, k),
             Node::Prefix(p) => self.token(i).is_some_and(|t| t.starts_with(p)) && self.seq(rest, i + 1, k),
             Node::Number => {
                 self.token(i).is_some_and(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
@@ -156,12 +213,13 @@ impl Matcher<'_> {
     }
 }
 
-struct Parser {
+struct Parser<'f> {
     src: &'static str,
     pos: usize,
+    id_of: &'f dyn Fn(&str) -> u32,
 }
 
-impl Parser {
+impl Parser<'_> {
     fn peek(&self) -> Option<char> {
         self.src[self.pos..].chars().next()
     }
@@ -211,7 +269,7 @@ impl Parser {
                     seq.push(match w.strip_suffix('*') {
                         Some(p) if !p.is_empty() => Node::Prefix(p),
                         Some(_) => return Err("empty prefix".into()),
-                        None => Node::Word(w),
+                        None => Node::Word((self.id_of)(w)),
                     });
                 }
             }
@@ -235,8 +293,23 @@ mod tests {
         s.split(' ').map(str::to_string).collect()
     }
 
+    /// Test word ids: a hash of the word (collisions are not a concern for these few words).
+    fn id_of(w: &str) -> u32 {
+        w.bytes().fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)))
+    }
+
+    fn parse(p: &'static str) -> Result<Prog, String> {
+        Prog::parse(p, &id_of)
+    }
+
+    fn find_from(p: &'static str, s: &str, from: usize) -> Option<(usize, usize)> {
+        let tokens = toks(s);
+        let ids: Vec<u32> = tokens.iter().map(|t| id_of(t)).collect();
+        parse(p).unwrap().find_at(Text { tokens: &tokens, ids: &ids }, from)
+    }
+
     fn find(p: &'static str, s: &str) -> Option<(usize, usize)> {
-        Prog::parse(p).unwrap().find_at(&toks(s), 0)
+        find_from(p, s, 0)
     }
 
     #[test]
@@ -262,31 +335,54 @@ mod tests {
     }
 
     #[test]
+    fn first_sets_see_through_optional_groups() {
+        let first = |p| parse(p).unwrap().first;
+        let ids = |ws: &[&str]| {
+            let mut v: Vec<u32> = ws.iter().map(|w| id_of(w)).collect();
+            v.sort_unstable();
+            Some(v)
+        };
+        assert_eq!(first("send nudes"), ids(&["send"]));
+        assert_eq!(first("(please)? (send|give) pics"), ids(&["please", "send", "give"]));
+        assert_eq!(first("((i|we) will)? post"), ids(&["i", "we", "post"]));
+        assert_eq!(first("(a|) b"), ids(&["a", "b"]));
+        assert_eq!(first("~2 send"), None);
+        assert_eq!(first("nud* now"), None);
+        assert_eq!(first("(now)?"), None, "may match nothing at all: any start");
+    }
+
+    #[test]
     fn sentence_start() {
         assert_eq!(find("^ pay now", "pay now"), Some((0, 1)));
         assert_eq!(find("^ pay now", "ok . pay now"), Some((1, 3)));
         assert_eq!(find("^ pay now", "you pay now"), None);
-        assert_eq!(Prog::parse("^ pay").unwrap().find_at(&toks("pay . pay"), 1), Some((1, 2)));
+        assert_eq!(find_from("^ pay", "pay . pay", 1), Some((1, 2)));
     }
 
     #[test]
     fn program_words_leave_out_prefixes_gaps_and_numbers() {
-        let words: Vec<&str> = Prog::words("^ (send|post) nud* ~3 # (to)? f.b").collect();
-        assert_eq!(words, ["send", "post", "to", "f.b"]);
+        let src = "^ (send|post) nud* ~3 # (to)? 24 f.b";
+        assert_eq!(Prog::words(src).collect::<Vec<_>>(), ["send", "post", "to", "f.b"]);
+        assert_eq!(Prog::literals(src).collect::<Vec<_>>(), ["send", "post", "to", "24", "f.b"]);
+    }
+
+    #[test]
+    fn a_word_matches_only_its_own_id() {
+        assert_eq!(find("in 24 hours", "in 24 hours"), Some((0, 2)));
+        assert_eq!(find("in 24 hours", "in 25 hours"), None);
     }
 
     #[test]
     fn bad_programs_are_errors() {
         for bad in ["(a|b", "~x", "a )", "a ?"] {
-            assert!(Prog::parse(bad).is_err(), "{bad:?}");
+            assert!(parse(bad).is_err(), "{bad:?}");
         }
     }
 
     #[test]
     fn the_step_budget_bounds_a_pathological_pattern() {
         // Nested gaps over a long message with no way to finish: stops, does not hang.
-        let p = Prog::parse("~9 ~9 ~9 ~9 ~9 never").unwrap();
         let long: Vec<String> = (0..100).map(|i| format!("w{i}")).collect();
-        assert_eq!(p.find_at(&long, 0), None);
+        assert_eq!(find("~9 ~9 ~9 ~9 ~9 never", &long.join(" ")), None);
     }
 }

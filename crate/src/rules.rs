@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::matcher::Prog;
+use crate::matcher::{Prog, Text, NO_WORD};
 use crate::model::SignalId;
 
 /// What a pattern shows when it matches.
@@ -75,10 +75,21 @@ pub(crate) fn pattern_words() -> impl Iterator<Item = &'static str> {
     PATTERNS.iter().flat_map(|p| Prog::words(p.prog))
 }
 
+/// What the rule set knows of one word a pattern spells.
+#[derive(Debug, Clone, Copy)]
+struct WordInfo {
+    /// Its word id (see [`Text::ids`]).
+    id: u32,
+    /// Patterns for which it is an anchor.
+    anchors: &'static [u16],
+    /// Its index in [`REQUIRED_WORDS`], if some pattern requires it.
+    required: Option<u16>,
+}
+
 /// The rule set with its indexes, built once.
 pub(crate) struct RuleSet {
-    anchors: HashMap<&'static str, &'static [u16]>,
-    required_ids: HashMap<&'static str, u16>,
+    /// Every literal the patterns spell → what it does: one lookup per token.
+    words: HashMap<&'static str, WordInfo>,
     progs: Vec<OnceLock<Option<Prog>>>,
 }
 
@@ -86,25 +97,43 @@ impl RuleSet {
     /// The process-wide rule set.
     pub fn get() -> &'static RuleSet {
         static RULES: OnceLock<RuleSet> = OnceLock::new();
-        RULES.get_or_init(|| RuleSet {
-            anchors: ANCHORS.iter().copied().collect(),
-            required_ids: REQUIRED_WORDS.iter().enumerate().map(|(i, w)| (*w, i as u16)).collect(),
-            progs: (0..PATTERNS.len()).map(|_| OnceLock::new()).collect(),
+        RULES.get_or_init(|| {
+            let mut words: HashMap<&'static str, WordInfo> = HashMap::new();
+            for w in PATTERNS.iter().flat_map(|p| Prog::literals(p.prog)) {
+                let next = words.len() as u32;
+                words.entry(w).or_insert(WordInfo { id: next, anchors: &[], required: None });
+            }
+            for &(w, ids) in ANCHORS {
+                if let Some(info) = words.get_mut(w) {
+                    info.anchors = ids;
+                }
+            }
+            for (i, w) in REQUIRED_WORDS.iter().enumerate() {
+                if let Some(info) = words.get_mut(w) {
+                    info.required = Some(i as u16);
+                }
+            }
+            RuleSet { words, progs: (0..PATTERNS.len()).map(|_| OnceLock::new()).collect() }
         })
     }
 
-    /// Pattern ids worth trying on a text with these tokens (sorted, unique): those with an
-    /// anchor word among the tokens whose every required word group is met too. `present` is
-    /// scratch space (a bitset over the required words), left cleared.
-    pub fn candidates(&self, tokens: &[String], present: &mut Vec<u64>, out: &mut Vec<u16>) {
+    /// Looks each token up once: its word id into `ids` (see [`Text`]), and into `out` the
+    /// pattern ids worth trying on this text (sorted, unique): those with an anchor word among
+    /// the tokens whose every required word group is met too. `present` is scratch space (a
+    /// bitset over the required words), left cleared.
+    pub fn prepare(&self, tokens: &[String], ids: &mut Vec<u32>, present: &mut Vec<u64>, out: &mut Vec<u16>) {
         out.clear();
+        ids.clear();
         out.extend_from_slice(ALWAYS);
         present.resize(REQUIRED_WORDS.len().div_ceil(64), 0);
         for t in tokens {
-            if let Some(ids) = self.anchors.get(t.as_str()) {
-                out.extend_from_slice(ids);
-            }
-            if let Some(&id) = self.required_ids.get(t.as_str()) {
+            let Some(info) = self.words.get(t.as_str()) else {
+                ids.push(NO_WORD);
+                continue;
+            };
+            ids.push(info.id);
+            out.extend_from_slice(info.anchors);
+            if let Some(id) = info.required {
                 present[id as usize / 64] |= 1 << (id % 64);
             }
         }
@@ -125,10 +154,17 @@ impl RuleSet {
         present.iter_mut().for_each(|w| *w = 0);
     }
 
+    /// A message's tokens with their word ids, for [`Prog::find_at`].
+    pub fn text<'a>(tokens: &'a [String], ids: &'a [u32]) -> Text<'a> {
+        Text { tokens, ids }
+    }
+
     /// The parsed program of a pattern (`None` only if build.rs wrote one that does not parse,
     /// which the test suite rules out).
     pub fn prog(&self, id: u16) -> Option<&Prog> {
-        self.progs[id as usize].get_or_init(|| Prog::parse(PATTERNS[id as usize].prog).ok()).as_ref()
+        // Every literal is in the map (built from the same programs), so no word gets NO_WORD.
+        let id_of = |w: &str| self.words.get(w).map_or(NO_WORD - 1, |info| info.id);
+        self.progs[id as usize].get_or_init(|| Prog::parse(PATTERNS[id as usize].prog, &id_of).ok()).as_ref()
     }
 }
 
@@ -139,7 +175,7 @@ mod tests {
     #[test]
     fn every_pattern_parses() {
         for (i, p) in PATTERNS.iter().enumerate() {
-            assert!(Prog::parse(p.prog).is_ok(), "pattern {i} does not parse: {}", p.prog);
+            assert!(RuleSet::get().prog(i as u16).is_some(), "pattern {i} does not parse: {}", p.prog);
         }
     }
 
@@ -247,9 +283,11 @@ mod matcher_equivalence {
     }
 
     fn prog_matches(prog: &Prog, tokens: &[String]) -> Vec<(usize, usize)> {
+        let (mut ids, mut present, mut candidates) = (Vec::new(), Vec::new(), Vec::new());
+        RuleSet::get().prepare(tokens, &mut ids, &mut present, &mut candidates);
         let mut out = Vec::new();
         let mut at = 0;
-        while let Some((first, last)) = prog.find_at(tokens, at) {
+        while let Some((first, last)) = prog.find_at(RuleSet::text(tokens, &ids), at) {
             out.push((first, last));
             at = first + 1;
         }
@@ -260,14 +298,14 @@ mod matcher_equivalence {
     fn the_token_matcher_finds_what_the_regexes_found() {
         let rules = RuleSet::get();
         let regexes: Vec<regex_lite::Regex> = REGEXES.iter().map(|r| regex_lite::Regex::new(r).expect("regex")).collect();
-        let (mut tokens, mut present, mut candidates) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut tokens, mut ids, mut present, mut candidates) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let (mut compared, mut matched, mut texts_seen) = (0, 0, 0);
         let mut differ = Vec::new();
         for text in texts() {
             texts_seen += 1;
             tokens.clear();
             crate::normalise::tokens(&text, crate::MAX_CHARS_PER_MESSAGE, &mut tokens);
-            rules.candidates(&tokens, &mut present, &mut candidates);
+            rules.prepare(&tokens, &mut ids, &mut present, &mut candidates);
             for &id in &candidates {
                 let want = regex_matches(&regexes[id as usize], &tokens);
                 let got = prog_matches(rules.prog(id).expect("parses"), &tokens);

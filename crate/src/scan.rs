@@ -41,6 +41,7 @@ impl MessageScan {
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Scratch {
     tokens: Vec<String>,
+    ids: Vec<u32>,
     candidates: Vec<u16>,
     present: Vec<u64>,
 }
@@ -56,7 +57,8 @@ pub(crate) fn scan(text: &str, from: Sender, scratch: &mut Scratch) -> MessageSc
     out.lang = lang::detect(scratch.tokens.iter().map(String::as_str));
 
     let rules = RuleSet::get();
-    rules.candidates(&scratch.tokens, &mut scratch.present, &mut scratch.candidates);
+    rules.prepare(&scratch.tokens, &mut scratch.ids, &mut scratch.present, &mut scratch.candidates);
+    let text = RuleSet::text(&scratch.tokens, &scratch.ids);
     let mut found: Vec<(Target, u8, bool)> = Vec::new();
     for &id in &scratch.candidates {
         let p = &PATTERNS[id as usize];
@@ -70,7 +72,7 @@ pub(crate) fn scan(text: &str, from: Sender, scratch: &mut Scratch) -> MessageSc
         }
         let Some(prog) = rules.prog(id) else { continue };
         let mut at = 0;
-        while let Some((first, last)) = prog.find_at(&scratch.tokens, at) {
+        while let Some((first, last)) = prog.find_at(text, at) {
             if !(p.negatable && negated(&scratch.tokens, first, last, p.own_negators, out.lang, p.lang)) {
                 found.push((p.target, p.weight, p.crisis));
                 break;

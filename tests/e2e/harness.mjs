@@ -80,6 +80,15 @@ export async function launch({headless = true, extraArgs = [], extensionDir = DI
   const extensionId = new URL(worker.url()).host;
   const network = new NetworkRecorder({extensionId});
   await network.connect(profile);
+  if (!keepWelcome) {
+    // Wait for the welcome page (it comes after the background's grace for a school policy) and
+    // close it before any test page opens: opened later, it would take the focus from the page
+    // under test mid-test.
+    const isWelcome = (p) => p.url().endsWith('/pages/welcome.html');
+    const welcome = await waitFor(() => context.pages().find(isWelcome), {timeout: 10000, interval: 50, what: 'welcome page'})
+      .catch(() => null);
+    if (welcome) await welcome.close().catch(() => {});
+  }
   const env = {
     server, context, extensionId, network,
     /**

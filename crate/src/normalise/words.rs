@@ -47,6 +47,10 @@ pub(super) fn parts(folded: &str, t: &Tables, out: &mut Vec<Part>) {
 /// Recognises a whole chunk that is an amount, address, handle or code. Returns whether it did.
 fn special(c: &str, t: &Tables, out: &mut Vec<Part>) -> bool {
     let bytes = c.as_bytes();
+    // Plain words (most chunks) are none of the forms below: each needs a digit or a symbol.
+    if bytes.iter().all(u8::is_ascii_alphabetic) {
+        return false;
+    }
     // Numbers with thousands separators or decimals: "1,500" → "1500".
     if bytes[0].is_ascii_digit() && c.chars().all(|ch| ch.is_ascii_digit() || ch == ',' || ch == '.') {
         out.push(Part::Raw(c.chars().filter(char::is_ascii_digit).collect()));
