@@ -210,7 +210,8 @@ function textOf(el, exclude, budget, env) {
     const node = stack.pop();
     if (++visited > LIMITS.maxNodesPerMessage || length >= budget) break;
     if (node.nodeType === TEXT_NODE) {
-      const t = node.nodeValue || '';
+      // Only what the budget can still take: a 1 MB text node is not copied and collapsed whole.
+      const t = (node.nodeValue || '').slice(0, budget - length);
       if (t) {
         parts.push(t);
         length += t.length;

@@ -14,6 +14,10 @@ export const LOCALES = Object.freeze(['en', 'es', 'fr', 'de', 'pt_BR', 'ar']);
 const RTL = new Set(['ar', 'fa', 'he', 'ur']);
 
 let chosen = null; // {locale, messages} when the setting overrides the browser's language
+// The browser locale's own messages.json, read by initI18n: used when i18n.getMessage answers ""
+// for a key the catalogue has (seen now and then in extension pages of a heavily loaded Chromium;
+// the page then showed raw keys such as "popup_level_none").
+let fallback = null;
 
 /**
  * The shipped locale for a `uiLanguage` value ("auto", "es", "pt", "pt-BR", "ar", …), or null
@@ -80,13 +84,25 @@ export async function initI18n({fetchImpl = fetch, storage = api.storage && api.
     const locale = localeForSetting(value);
     if (!locale || locale === browserLocale()) {
       useMessages(null);
+      await loadFallback(fetchImpl);
       return null;
     }
     useMessages(locale, await loadLocaleMessages(locale, fetchImpl));
     return locale;
   } catch {
     useMessages(null);
+    await loadFallback(fetchImpl);
     return null;
+  }
+}
+
+async function loadFallback(fetchImpl) {
+  try {
+    const locale = LOCALES.includes(browserLocale()) ? browserLocale() : 'en';
+    const messages = await loadLocaleMessages(locale, fetchImpl);
+    fallback = messages && typeof messages === 'object' ? {locale, messages} : null;
+  } catch {
+    fallback = null;
   }
 }
 
@@ -105,7 +121,9 @@ export function t(key, substitutions) {
   if (chosen && key === '@@ui_locale') return chosen.locale;
   if (chosen && key === '@@bidi_dir') return uiDirection();
   const text = api.i18n.getMessage(key, substitutions);
-  return text || key;
+  if (text) return text;
+  if (fallback && fallback.messages[key]) return formatMessage(fallback.messages[key], substitutions) || key;
+  return key;
 }
 
 /** The UI locale in use ("en", "pt_BR", "ar", …). */

@@ -126,11 +126,16 @@ export async function launch({headless = true, extraArgs = [], extensionDir = DI
 
 /** Does a worker handle answer an evaluate() within `ms`? (A stopped worker's never settles.) */
 async function answers(worker, ms) {
+  return (await evaluateWithin(worker, ms, () => true)) === true;
+}
+
+/** worker.evaluate(fn, arg), or undefined when it fails or does not settle within `ms`. */
+export async function evaluateWithin(worker, ms, fn, arg) {
   let timer;
-  const late = new Promise((resolve) => { timer = setTimeout(() => resolve(false), ms); });
-  const ok = await Promise.race([worker.evaluate(() => true).catch(() => false), late]);
+  const late = new Promise((resolve) => { timer = setTimeout(() => resolve(undefined), ms); });
+  const result = await Promise.race([worker.evaluate(fn, arg).catch(() => undefined), late]);
   clearTimeout(timer);
-  return ok === true;
+  return result;
 }
 
 // ── privacy: every request made by the extension, recorded through CDP ───────────────

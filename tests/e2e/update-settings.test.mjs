@@ -1,31 +1,48 @@
 // Settings survive an extension update: an old-shape (v0, unversioned) settings object is put in
-// storage.local, the extension is reloaded (chrome.runtime.reload(): the worker restarts and
-// runtime.onInstalled fires with reason "update", as for a store update), and the stored settings
-// come back in the current shape while the options page shows the same choices.
+// storage.local, the next version of the build is loaded over the running one (the worker
+// restarts and runtime.onInstalled fires with reason "update", as for a store update), and the
+// stored settings come back in the current shape while the options page shows the same choices.
 import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
-import {launch, waitFor} from './harness.mjs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {DIST_CHROME, evaluateWithin, launch, waitFor} from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
-after(async () => { await env?.close(); });
+let next = null; // the updated build's folder
+after(async () => {
+  await env?.close();
+  if (next) fs.rmSync(next, {recursive: true, force: true});
+});
 
 const V0 = {sensitivity: 0, disabledSites: ['tiktok', 'reddit'], country: 'auto', audience: 'adult', showLearnMore: false};
 
 test('v0 settings are migrated on update and the options page shows them', async () => {
   const worker = await env.worker();
   await worker.evaluate((v0) => chrome.storage.local.set({settings: v0}), V0);
-  const oldUrl = worker.url();
-  // The old worker is marked, so the wait below only accepts the reloaded extension's worker.
-  await worker.evaluate(() => { globalThis.headsupTestOldWorker = true; setTimeout(() => chrome.runtime.reload(), 50); });
-  // The reloaded extension's worker runs onInstalled ("update") and rewrites the settings.
+  // The next version of the build, unpacked in another folder (same key, so the same ID), is
+  // loaded over the running one: Chromium treats it as an update (onInstalled "update").
+  next = fs.mkdtempSync(path.join(os.tmpdir(), 'headsup-next-'));
+  fs.cpSync(DIST_CHROME, next, {recursive: true});
+  const manifest = JSON.parse(fs.readFileSync(path.join(next, 'manifest.json'), 'utf8'));
+  const version = manifest.version.split('.').map(Number);
+  version[version.length - 1] += 1;
+  manifest.version = version.join('.');
+  fs.writeFileSync(path.join(next, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  // (chrome.runtime.reload() was used here first; on this Chromium the reloaded unpacked
+  // extension now and then never came back, with its pages blocked: ERR_BLOCKED_BY_CLIENT.)
+  const bs = await env.context.browser().newBrowserCDPSession();
+  const {id} = await bs.send('Extensions.loadUnpacked', {path: next});
+  await bs.detach();
+  assert.equal(id, env.extensionId, 'the update keeps the extension ID');
+  // The updated extension's worker runs onInstalled ("update") and rewrites the settings.
   const stored = await waitFor(async () => {
-    for (const w of env.context.serviceWorkers().filter((x) => x.url() === oldUrl)) {
-      const got = await w.evaluate(() => (globalThis.headsupTestOldWorker ? null : chrome.storage.local.get('settings'))).catch(() => null);
-      if (got && got.settings && got.settings.version === 1) return got.settings;
-    }
-    return null;
-  }, {what: 'migrated settings, read by the reloaded worker', timeout: 30000});
+    const w = await env.worker({timeout: 10000});
+    const got = await evaluateWithin(w, 2000, () => Promise.all([chrome.runtime.getManifest().version, chrome.storage.local.get('settings')]));
+    return got && got[0] === manifest.version && got[1].settings && got[1].settings.version === 1 ? got[1].settings : null;
+  }, {what: 'migrated settings, read by the updated worker', timeout: 30000});
   assert.deepEqual(stored, {version: 1, sensitivity: 'low', sites: {tiktok: false, reddit: false}, country: '', audience: 'adult', showLearnMore: false});
 
   const page = await env.context.newPage();
