@@ -16,6 +16,11 @@ const MEDIA_WINDOW: usize = 6;
 /// joke in March and a "send pics" in May are not a script. The signs stay listed (they
 /// explain), but the level comes from the last `COMBINE_WINDOW` messages.
 pub const COMBINE_WINDOW: usize = 200;
+/// Within the window, signs this close combine at full weight; older ones count one step weaker
+/// (a clear sign becomes supporting evidence). A friend's "venmo me 10 for the pizza" and a
+/// "don't tell anyone" eighty messages apart are not a script; a threat and a demand are, so
+/// strong signs still combine across the whole window.
+pub const CLOSE_WINDOW: usize = 30;
 
 /// Holds one conversation's state.
 #[derive(Debug, Clone)]
@@ -119,9 +124,16 @@ impl Analyser {
         self.count
     }
 
-    /// The strongest weight of each signal among the last [`COMBINE_WINDOW`] messages.
+    /// The weight of each signal for the level: its strongest among the last [`CLOSE_WINDOW`]
+    /// messages, or one less than its strongest among the last [`COMBINE_WINDOW`].
     fn recent_weights(&self) -> Weights {
-        self.weights_since(self.count.saturating_sub(COMBINE_WINDOW))
+        let close = self.weights_since(self.count.saturating_sub(CLOSE_WINDOW));
+        let window = self.weights_since(self.count.saturating_sub(COMBINE_WINDOW));
+        let mut w = close;
+        for (c, far) in w.iter_mut().zip(window) {
+            *c = (*c).max(far.saturating_sub(1));
+        }
+        w
     }
 
     /// The strongest weight of each signal among messages from index `since` on.
@@ -191,5 +203,29 @@ mod tests {
         }
         a.push(&them("dont tell anyone we talk"));
         assert_eq!(a.result().level, Level::Warning);
+    }
+
+    fn chat(lines: &[&str], filler: usize) -> Level {
+        let mut a = Analyser::new(Context { audience: Audience::Teen, site: None });
+        for (n, line) in lines.iter().enumerate() {
+            if n > 0 {
+                for i in 0..filler {
+                    a.push(&them(&format!("see you at practice {i}")));
+                }
+            }
+            a.push(&them(line));
+        }
+        a.result().level
+    }
+
+    #[test]
+    fn clear_signs_further_apart_than_the_close_window_count_one_step_weaker() {
+        let friendly = ["venmo me $10 for the pizza", "dont tell anyone we talk"];
+        assert_eq!(chat(&friendly, 5), Level::Warning, "close together: money and a secret");
+        assert_eq!(chat(&friendly, CLOSE_WINDOW + 10), Level::None, "far apart: ordinary chat");
+        // A threat and a demand still combine across the window: the threat weighs less, not nothing.
+        let script = ["i will send your nudes to all your followers", "send me $500 in gift cards"];
+        assert_eq!(chat(&script, 5), Level::Urgent);
+        assert!(chat(&script, CLOSE_WINDOW + 10) >= Level::Warning);
     }
 }
