@@ -9,6 +9,7 @@
 // to load them would have to be fixed in the manifest, which breaks sites turned on at run time.
 import {api} from '../shared/api.js';
 import {MSG} from '../shared/messages.js';
+import {rank} from '../shared/levels.js';
 import {sendWithRetry} from '../shared/send.js';
 import {findAdapter, readMessages, conversationKey, genericAdapter, peerInfo} from './adapter.js';
 import {changedAbove, mergeMessages, mergeWindow} from './tracker.js';
@@ -197,6 +198,12 @@ class Watcher {
     }
   }
 
+  /** Did the person dismiss this conversation's warning at `level` or above, in this page? */
+  dismissedAtOrAbove(conversation, level) {
+    const d = this.dismissed;
+    return Boolean(d && d.conversation === conversation && rank(level) <= rank(d.level));
+  }
+
   switchTo(conversation) {
     const hadOne = this.conversation !== null;
     this.conversation = conversation;
@@ -230,9 +237,10 @@ class Watcher {
     this.engineDown = false;
     if (conversation !== this.conversation) return; // the person moved on meanwhile
     this.verdict = reply.verdict;
-    if (reply.show) await localeReady;
+    const shown = reply.show && !this.dismissedAtOrAbove(conversation, reply.verdict.level);
+    if (shown) await localeReady;
     if (conversation !== this.conversation) return;
-    if (reply.show) this.view.render(reply.verdict);
+    if (shown) this.view.render(reply.verdict);
     else if (reply.verdict.level === 'none') this.view.remove();
   }
 
@@ -259,6 +267,9 @@ class Watcher {
   }
 
   dismiss(level) {
+    // A reply already on its way was computed before the background knew of this dismissal: it
+    // must not bring the warning back at the same level (see flush).
+    this.dismissed = {conversation: this.conversation, level};
     send({type: MSG.CS_BG_DISMISS, site: this.site, conversation: this.conversation, level}).catch(() => {});
   }
 

@@ -112,7 +112,16 @@ async function loadFallback(fetchImpl) {
  * (Chromium started with --lang=es may keep an en-US UI yet serve the extension's es messages).
  */
 export function browserLocale() {
-  try { return api.i18n.getMessage('locale_code') || api.i18n.getMessage('@@ui_locale') || 'en'; } catch { return 'en'; }
+  try {
+    const own = api.i18n.getMessage('locale_code');
+    if (own) return own;
+  } catch { /* below */ }
+  // getMessage answered nothing (seen in the service worker of a loaded Chromium): pick the shipped
+  // locale the browser would, from its UI language, as Chrome does (else the default, English).
+  let ui = '';
+  try { ui = (api.i18n.getUILanguage && api.i18n.getUILanguage()) || ''; } catch { /* none */ }
+  if (!ui && typeof navigator !== 'undefined') ui = navigator.language || '';
+  return localeForSetting(ui) || 'en';
 }
 
 /** The message for `key` (with optional substitutions); the key itself if it is missing. */

@@ -100,12 +100,18 @@ export async function launch({headless = true, extraArgs = [], extensionDir = DI
       const end = Date.now() + timeout;
       while (Date.now() < end) {
         for (const w of [...context.serviceWorkers()].reverse()) {
-          if (await answers(w, 2000)) return w;
+          if (await answers(w, 5000)) return w;
         }
-        const waking = await context.newPage();
-        await waking.goto(env.extensionUrl('pages/options.html')).catch(() => {});
-        await waking.waitForTimeout(300);
-        await waking.close().catch(() => {});
+        // Opened in the background (CDP createTarget), so the page under test keeps the focus
+        // and stays visible: a hidden chat page pauses the content script.
+        const bs = await context.browser().newBrowserCDPSession();
+        try {
+          const {targetId} = await bs.send('Target.createTarget', {url: env.extensionUrl('pages/options.html'), background: true});
+          await new Promise((r) => setTimeout(r, 500));
+          await bs.send('Target.closeTarget', {targetId}).catch(() => {});
+        } finally {
+          await bs.detach().catch(() => {});
+        }
       }
       throw new Error(`no running service worker within ${timeout} ms`);
     },
