@@ -235,6 +235,18 @@ fn elem_prog(e: &Elem) -> String {
     }
 }
 
+/// Characters that end a word in a program (as in src/matcher.rs).
+const PROG_SYNTAX: &[char] = &[' ', '|', '(', ')', '~', '#', '^', '?'];
+
+/// The literal tokens of a program, in order, repeats included: what `Prog::literals` yields.
+fn literals(prog: &str) -> impl Iterator<Item = &str> {
+    let bytes = prog.as_bytes();
+    prog.split(|c: char| PROG_SYNTAX.contains(&c)).filter(move |w| {
+        let start = w.as_ptr() as usize - prog.as_ptr() as usize;
+        !w.is_empty() && !w.ends_with('*') && (start == 0 || bytes[start - 1] != b'~')
+    })
+}
+
 /// Words one of which must be a token of any text the element matches; `None` when unknown.
 fn elem_anchors(e: &Elem) -> Option<BTreeSet<String>> {
     match e {
@@ -335,7 +347,7 @@ fn main() {
     // The character regex of each pattern: kept for the test that checks the token matcher
     // finds what the regex finds (not compiled into the library).
     let mut regexes: Vec<String> = Vec::new();
-    let mut group_words: BTreeSet<String> = BTreeSet::new();
+    let mut progs: Vec<String> = Vec::new();
     let mut pattern_groups: Vec<Vec<BTreeSet<String>>> = Vec::new();
     let all_negators: BTreeSet<String> = langs.iter().flat_map(|l| words(&l.negators)).collect();
     writeln!(out, "/// Languages, in rule-file order.\npub static LANGS: &[LangData] = &[").unwrap();
@@ -382,6 +394,7 @@ fn main() {
                 };
                 let prog = format!("{}{}", if sentence_start { "^ " } else { "" }, seq_prog(&seq));
                 regexes.push(regex);
+                progs.push(prog.clone());
                 let mut lits = BTreeSet::new();
                 collect_literals(&seq, &mut lits);
                 // Pattern words are recovered from the regexes at run time (rules::pattern_words);
@@ -399,9 +412,6 @@ fn main() {
                 // per message on a mixed corpus); more groups filter a little more but grow the module.
                 required.sort_by_key(|g| g.len());
                 required.truncate(2);
-                for g in &required {
-                    group_words.extend(g.iter().cloned());
-                }
                 pattern_groups.push(required);
                 // Only the negators a pattern spells out itself are needed at run time (a negator
                 // inside a match that the pattern doesn't spell out negates it).
@@ -422,8 +432,19 @@ fn main() {
     }
     writeln!(out, "];\n\n/// Every pattern of every language.\npub static PATTERNS: &[PatternData] = &[\n{patterns}];").unwrap();
     writeln!(out, "\n/// Each pattern as a character regex over \" t0 t1 … \" (tests only).\n#[cfg(test)]\npub static REGEXES: &[&str] = &{regexes:?};").unwrap();
-    let word_ids: BTreeMap<&String, usize> = group_words.iter().enumerate().map(|(i, w)| (w, i)).collect();
-    writeln!(out, "\n/// Words that patterns require (see REQUIRED).\npub static REQUIRED_WORDS: &[&str] = &{:?};", group_words.iter().collect::<Vec<_>>()).unwrap();
+    // Word ids: every literal of the programs, in order of first appearance — the order in which
+    // rules::RuleSet numbers them at run time (both split programs with the same rule, see
+    // `literals`), so anchors and required words are stored as ids, not as strings again.
+    let mut word_ids: BTreeMap<&str, usize> = BTreeMap::new();
+    for prog in &progs {
+        for w in literals(prog) {
+            let next = word_ids.len();
+            word_ids.entry(w).or_insert(next);
+        }
+    }
+    assert!(word_ids.len() < usize::from(u16::MAX), "word ids must fit u16 (REQUIRED)");
+    let id_of = |w: &str| *word_ids.get(w).unwrap_or_else(|| panic!("word {w:?} is not a literal of any program"));
+    writeln!(out, "\n/// How many distinct literals the programs spell (the word ids are 0..this).\npub static WORD_COUNT: usize = {};", word_ids.len()).unwrap();
     // Flat encoding (compact in the module): per pattern, the number of groups, then for each
     // group its length and its word ids; REQUIRED_AT[p] is where pattern p's record starts.
     let mut flat: Vec<usize> = Vec::new();
@@ -433,16 +454,26 @@ fn main() {
         flat.push(groups.len());
         for g in groups {
             flat.push(g.len());
-            flat.extend(g.iter().map(|w| word_ids[w]));
+            flat.extend(g.iter().map(|w| id_of(w)));
         }
     }
     writeln!(out, "\n/// Required word groups per pattern (see build.rs for the layout).\npub static REQUIRED: &[u16] = &{flat:?};").unwrap();
     writeln!(out, "\n/// Where each pattern's record starts in REQUIRED.\npub static REQUIRED_AT: &[u32] = &{at:?};").unwrap();
-    writeln!(out, "\n/// Anchor word → patterns that need it (sorted by word).\npub static ANCHORS: &[(&str, &[u16])] = &[").unwrap();
+    // Anchors by word id: the patterns word w anchors are ANCHOR_IDS[ANCHOR_AT[w]..ANCHOR_AT[w + 1]].
+    let mut by_id: Vec<Vec<usize>> = vec![Vec::new(); word_ids.len()];
     for (w, ids) in &anchors {
-        writeln!(out, "    ({w:?}, &{ids:?}),").unwrap();
+        by_id[id_of(w)].extend(ids.iter().copied());
     }
-    writeln!(out, "];\n\n/// Patterns with no anchor word: always tried.\npub static ALWAYS: &[u16] = &{always:?};").unwrap();
+    let mut anchor_at = vec![0usize];
+    let mut anchor_ids: Vec<usize> = Vec::new();
+    for ids in &by_id {
+        anchor_ids.extend(ids.iter().copied());
+        anchor_at.push(anchor_ids.len());
+    }
+    assert!(anchor_ids.len() < usize::from(u16::MAX), "anchor positions must fit u16 (ANCHOR_AT)");
+    writeln!(out, "\n/// Where each word's anchored patterns start in ANCHOR_IDS (one more entry than words).\npub static ANCHOR_AT: &[u16] = &{anchor_at:?};").unwrap();
+    writeln!(out, "\n/// Patterns anchored by each word, word after word.\npub static ANCHOR_IDS: &[u16] = &{anchor_ids:?};").unwrap();
+    writeln!(out, "\n/// Patterns with no anchor word: always tried.\npub static ALWAYS: &[u16] = &{always:?};").unwrap();
     let slang_rows: Vec<(&str, &str, usize)> = slang.iter().map(|((k, l), v)| (k.as_str(), v.as_str(), *l)).collect();
     writeln!(out, "\n/// Chat shorthand → words, with the index of the language it belongs to.\npub static SLANG: &[(&str, &str, usize)] = &{slang_rows:?};").unwrap();
 

@@ -75,21 +75,11 @@ pub(crate) fn pattern_words() -> impl Iterator<Item = &'static str> {
     PATTERNS.iter().flat_map(|p| Prog::words(p.prog))
 }
 
-/// What the rule set knows of one word a pattern spells.
-#[derive(Debug, Clone, Copy)]
-struct WordInfo {
-    /// Its word id (see [`Text::ids`]).
-    id: u32,
-    /// Patterns for which it is an anchor.
-    anchors: &'static [u16],
-    /// Its index in [`REQUIRED_WORDS`], if some pattern requires it.
-    required: Option<u16>,
-}
-
 /// The rule set with its indexes, built once.
 pub(crate) struct RuleSet {
-    /// Every literal the patterns spell → what it does: one lookup per token.
-    words: HashMap<&'static str, WordInfo>,
+    /// Every literal the patterns spell → its word id (see [`Text::ids`]), numbered in order of
+    /// first appearance, as `build.rs` numbers them for ANCHOR_AT and REQUIRED.
+    words: HashMap<&'static str, u32>,
     progs: Vec<OnceLock<Option<Prog>>>,
 }
 
@@ -98,21 +88,12 @@ impl RuleSet {
     pub fn get() -> &'static RuleSet {
         static RULES: OnceLock<RuleSet> = OnceLock::new();
         RULES.get_or_init(|| {
-            let mut words: HashMap<&'static str, WordInfo> = HashMap::new();
+            let mut words: HashMap<&'static str, u32> = HashMap::with_capacity(WORD_COUNT);
             for w in PATTERNS.iter().flat_map(|p| Prog::literals(p.prog)) {
                 let next = words.len() as u32;
-                words.entry(w).or_insert(WordInfo { id: next, anchors: &[], required: None });
+                words.entry(w).or_insert(next);
             }
-            for &(w, ids) in ANCHORS {
-                if let Some(info) = words.get_mut(w) {
-                    info.anchors = ids;
-                }
-            }
-            for (i, w) in REQUIRED_WORDS.iter().enumerate() {
-                if let Some(info) = words.get_mut(w) {
-                    info.required = Some(i as u16);
-                }
-            }
+            debug_assert_eq!(words.len(), WORD_COUNT, "build.rs and rules.rs number the words alike");
             RuleSet { words, progs: (0..PATTERNS.len()).map(|_| OnceLock::new()).collect() }
         })
     }
@@ -120,22 +101,21 @@ impl RuleSet {
     /// Looks each token up once: its word id into `ids` (see [`Text`]), and into `out` the
     /// pattern ids worth trying on this text (sorted, unique): those with an anchor word among
     /// the tokens whose every required word group is met too. `present` is scratch space (a
-    /// bitset over the required words), left cleared.
+    /// bitset over the word ids), left cleared.
     pub fn prepare(&self, tokens: &[String], ids: &mut Vec<u32>, present: &mut Vec<u64>, out: &mut Vec<u16>) {
         out.clear();
         ids.clear();
         out.extend_from_slice(ALWAYS);
-        present.resize(REQUIRED_WORDS.len().div_ceil(64), 0);
+        present.resize(WORD_COUNT.div_ceil(64), 0);
         for t in tokens {
-            let Some(info) = self.words.get(t.as_str()) else {
+            let Some(&id) = self.words.get(t.as_str()) else {
                 ids.push(NO_WORD);
                 continue;
             };
-            ids.push(info.id);
-            out.extend_from_slice(info.anchors);
-            if let Some(id) = info.required {
-                present[id as usize / 64] |= 1 << (id % 64);
-            }
+            ids.push(id);
+            let i = id as usize;
+            out.extend_from_slice(&ANCHOR_IDS[ANCHOR_AT[i] as usize..ANCHOR_AT[i + 1] as usize]);
+            present[i / 64] |= 1 << (i % 64);
         }
         out.sort_unstable();
         out.dedup();
@@ -163,7 +143,7 @@ impl RuleSet {
     /// which the test suite rules out).
     pub fn prog(&self, id: u16) -> Option<&Prog> {
         // Every literal is in the map (built from the same programs), so no word gets NO_WORD.
-        let id_of = |w: &str| self.words.get(w).map_or(NO_WORD - 1, |info| info.id);
+        let id_of = |w: &str| self.words.get(w).copied().unwrap_or(NO_WORD - 1);
         self.progs[id as usize].get_or_init(|| Prog::parse(PATTERNS[id as usize].prog, &id_of).ok()).as_ref()
     }
 }

@@ -470,8 +470,10 @@ function findThread(root, adapter, env) {
 
 function messageNodes(thread, adapter, env, max) {
   if (adapter.generic) return genericMessages(thread, adapter);
-  // Only the newest `max` survive; look at a few times that many so nested matches can drop out.
-  const keep = Math.min(LIMITS.maxCandidates, Math.max(max * 4, 50));
+  // Only the newest `max` survive; look at more than that so nested matches can drop out (a
+  // few times as many for a small window; a margin for a full read, whose walk in script would
+  // otherwise cost more than the query on a thread of a few thousand rows).
+  const keep = Math.min(LIMITS.maxCandidates, max < LIMITS.maxMessages ? Math.max(max * 4, 50) : max + 100);
   // Full reads walk backwards too: on a thread of 100,000 rows the query over all of them was the
   // longest task (~100 ms) of a read that keeps only the newest 400.
   const last = lastMatches(thread, sel(adapter.message), keep, env);
