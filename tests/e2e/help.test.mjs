@@ -226,7 +226,13 @@ test('the uiLanguage setting overrides the browser language: warning, evidence q
     assert.equal(w.title, fr.title_urgent.message);
     assert.ok(w.buttons.some((b) => b.action === 'path-paid' && b.label === fr.advice_paid_title.message));
     await clickWarningButton(p, 'save-evidence');
-    await waitFor(async () => (await readWarning(p)).text.includes(fr.evidence_private.message), {what: 'question in French'});
+    // The question opens (asking again is harmless: ask() redraws it); then it must be in French.
+    await waitFor(async () => {
+      if ((await readWarning(p)).buttons.some((b) => b.action === 'evidence-cancel')) return true;
+      await clickWarningButton(p, 'save-evidence');
+      return false;
+    }, {what: 'the evidence question', interval: 500});
+    assert.ok((await readWarning(p)).text.includes(fr.evidence_private.message), 'question in French');
     await clickWarningButton(p, 'evidence-cancel');
     await p.close();
 
