@@ -147,10 +147,14 @@ export function uiLangTag() {
 
 /** Writing direction of the UI language ("ltr" or "rtl"). */
 export function uiDirection() {
-  if (chosen) return RTL.has(chosen.locale.split('_')[0]) ? 'rtl' : 'ltr';
+  const of = (locale) => (RTL.has(locale.split('_')[0]) ? 'rtl' : 'ltr');
+  if (chosen) return of(chosen.locale);
   const own = api.i18n.getMessage('locale_dir');
   if (own === 'rtl' || own === 'ltr') return own;
-  return api.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+  const bidi = api.i18n.getMessage('@@bidi_dir');
+  if (bidi === 'rtl' || bidi === 'ltr') return bidi;
+  // getMessage answered nothing (see `fallback`): the direction of the browser's locale.
+  return of(browserLocale());
 }
 
 /**
