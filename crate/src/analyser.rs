@@ -22,6 +22,9 @@ pub const COMBINE_WINDOW: usize = 200;
 /// strong signs still combine across the whole window.
 pub const CLOSE_WINDOW: usize = 30;
 
+/// The levels above `None`, in order (indexes of [`Analyser::reached`]).
+const LEVELS_ABOVE_NONE: [Level; 3] = [Level::Caution, Level::Warning, Level::Urgent];
+
 /// Holds one conversation's state.
 #[derive(Debug, Clone)]
 pub struct Analyser {
@@ -38,6 +41,11 @@ pub struct Analyser {
     refused: bool,
     /// Index of their last message with media.
     last_media: Option<usize>,
+    /// Per level (caution, warning, urgent), the latest message after which the conversation
+    /// stood at that level or higher: a level reached holds for the rest of the window, so a
+    /// later message (a threat, a demand) never lowers it by pushing older signs past
+    /// [`CLOSE_WINDOW`].
+    reached: [Option<usize>; 3],
     scratch: Scratch,
 }
 
@@ -54,6 +62,7 @@ impl Analyser {
             last_request: None,
             refused: false,
             last_media: None,
+            reached: [None; 3],
             scratch: Scratch::default(),
         }
     }
@@ -110,6 +119,24 @@ impl Analyser {
         if mine && s.refusal && self.last_request.is_some() {
             self.refused = true;
         }
+        let now = self.current_level();
+        for (k, slot) in self.reached.iter_mut().enumerate() {
+            if now >= LEVELS_ABOVE_NONE[k] {
+                *slot = Some(i);
+            }
+        }
+    }
+
+    /// The level of the signs in the window as they stand now (see [`Self::recent_weights`]).
+    fn current_level(&self) -> Level {
+        score::level(&self.recent_weights(), self.crisis, self.context.audience)
+    }
+
+    /// The highest level the conversation reached within the last [`COMBINE_WINDOW`] messages.
+    fn level(&self) -> Level {
+        let since = self.count.saturating_sub(COMBINE_WINDOW);
+        let held = (0..3).rev().find(|&k| self.reached[k].is_some_and(|i| i >= since)).map_or(Level::None, |k| LEVELS_ABOVE_NONE[k]);
+        held.max(self.current_level())
     }
 
     /// Adds messages in order.
@@ -149,7 +176,7 @@ impl Analyser {
     pub fn result(&self) -> Analysis {
         let recent = self.recent_weights();
         let all = self.weights_since(0);
-        let level = score::level(&recent, self.crisis, self.context.audience);
+        let level = self.level();
         // Weak signs are reported only when something is being said: they explain, they don't alarm.
         let min_weight = if level == Level::None { 2 } else { 1 };
         let signals = SignalId::ALL
