@@ -3,7 +3,7 @@
 // locked policy makes every setting read-only, and the school's own contact is shown.
 // Redrawn whenever the person's settings or the policy change (storage.onChanged).
 import {api} from '../shared/api.js';
-import {initI18n, localise, t} from '../shared/i18n.js';
+import {localise, t} from '../shared/i18n.js';
 import {MSG} from '../shared/messages.js';
 import {isEditable} from '../shared/policy.js';
 import {matchPattern, originPattern, permissionFor, siteEnabled} from '../shared/settings.js';
@@ -165,7 +165,6 @@ async function render() {
 }
 
 async function main() {
-  await initI18n({readSettings: async () => (await readEffective()).settings});
   localise(document);
   for (const input of document.querySelectorAll('input[type=radio]')) {
     input.addEventListener('change', () => save({[input.name]: input.value}));

@@ -1,6 +1,6 @@
 // Popup: is Heads Up watching this tab, on what site; turn it on for this site; links to help.
 import {api} from '../shared/api.js';
-import {initI18n, localise, t} from '../shared/i18n.js';
+import {localise, t} from '../shared/i18n.js';
 import {MSG} from '../shared/messages.js';
 import {originPattern} from '../shared/settings.js';
 
@@ -35,8 +35,6 @@ async function engineRunning() {
 }
 
 async function show() {
-  // The person's uiLanguage (stored settings; the quick read, so the popup opens at once).
-  await initI18n();
   localise(document);
   const tab = await targetTab();
   const status = tab ? await contentStatus(tab.id) : null;

@@ -2,11 +2,11 @@
 // read page content) what happens to that content. Opened once on install by the background,
 // unless a school policy sets skipFirstRunConsent; reachable from the options page at any time.
 import {api} from '../shared/api.js';
-import {initI18n, localise} from '../shared/i18n.js';
+import {localise} from '../shared/i18n.js';
 import {WELCOME_KEY} from '../shared/settings.js';
 import {forgetPolicy, readEffective} from '../background/policy-store.js';
 
-initI18n({readSettings: async () => (await readEffective()).settings}).then(() => localise(document));
+localise(document);
 document.getElementById('ok').addEventListener('click', async () => {
   await api.storage.local.set({[WELCOME_KEY]: 'acknowledged'});
   window.close();

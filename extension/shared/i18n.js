@@ -14,10 +14,6 @@ export const LOCALES = Object.freeze(['en', 'es', 'fr', 'de', 'pt_BR', 'ar']);
 const RTL = new Set(['ar', 'fa', 'he', 'ur']);
 
 let chosen = null; // {locale, messages} when the setting overrides the browser's language
-// The browser locale's own messages.json, read by initI18n: used when i18n.getMessage answers ""
-// for a key the catalogue has (seen now and then in extension pages of a heavily loaded Chromium;
-// the page then showed raw keys such as "popup_level_none").
-let fallback = null;
 
 /**
  * The shipped locale for a `uiLanguage` value ("auto", "es", "pt", "pt-BR", "ar", …), or null
@@ -84,25 +80,13 @@ export async function initI18n({fetchImpl = fetch, storage = api.storage && api.
     const locale = localeForSetting(value);
     if (!locale || locale === browserLocale()) {
       useMessages(null);
-      await loadFallback(fetchImpl);
       return null;
     }
     useMessages(locale, await loadLocaleMessages(locale, fetchImpl));
     return locale;
   } catch {
     useMessages(null);
-    await loadFallback(fetchImpl);
     return null;
-  }
-}
-
-async function loadFallback(fetchImpl) {
-  try {
-    const locale = LOCALES.includes(browserLocale()) ? browserLocale() : 'en';
-    const messages = await loadLocaleMessages(locale, fetchImpl);
-    fallback = messages && typeof messages === 'object' ? {locale, messages} : null;
-  } catch {
-    fallback = null;
   }
 }
 
@@ -112,16 +96,7 @@ async function loadFallback(fetchImpl) {
  * (Chromium started with --lang=es may keep an en-US UI yet serve the extension's es messages).
  */
 export function browserLocale() {
-  try {
-    const own = api.i18n.getMessage('locale_code');
-    if (own) return own;
-  } catch { /* below */ }
-  // getMessage answered nothing (seen in the service worker of a loaded Chromium): pick the shipped
-  // locale the browser would, from its UI language, as Chrome does (else the default, English).
-  let ui = '';
-  try { ui = (api.i18n.getUILanguage && api.i18n.getUILanguage()) || ''; } catch { /* none */ }
-  if (!ui && typeof navigator !== 'undefined') ui = navigator.language || '';
-  return localeForSetting(ui) || 'en';
+  try { return api.i18n.getMessage('locale_code') || api.i18n.getMessage('@@ui_locale') || 'en'; } catch { return 'en'; }
 }
 
 /** The message for `key` (with optional substitutions); the key itself if it is missing. */
@@ -130,9 +105,7 @@ export function t(key, substitutions) {
   if (chosen && key === '@@ui_locale') return chosen.locale;
   if (chosen && key === '@@bidi_dir') return uiDirection();
   const text = api.i18n.getMessage(key, substitutions);
-  if (text) return text;
-  if (fallback && fallback.messages[key]) return formatMessage(fallback.messages[key], substitutions) || key;
-  return key;
+  return text || key;
 }
 
 /** The UI locale in use ("en", "pt_BR", "ar", …). */
@@ -147,14 +120,10 @@ export function uiLangTag() {
 
 /** Writing direction of the UI language ("ltr" or "rtl"). */
 export function uiDirection() {
-  const of = (locale) => (RTL.has(locale.split('_')[0]) ? 'rtl' : 'ltr');
-  if (chosen) return of(chosen.locale);
+  if (chosen) return RTL.has(chosen.locale.split('_')[0]) ? 'rtl' : 'ltr';
   const own = api.i18n.getMessage('locale_dir');
   if (own === 'rtl' || own === 'ltr') return own;
-  const bidi = api.i18n.getMessage('@@bidi_dir');
-  if (bidi === 'rtl' || bidi === 'ltr') return bidi;
-  // getMessage answered nothing (see `fallback`): the direction of the browser's locale.
-  return of(browserLocale());
+  return api.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
 }
 
 /**

@@ -118,7 +118,9 @@ test('Arabic: the warning and the pages are right to left', async () => {
     for (const rel of ['pages/help.html', 'pages/learn-more.html', 'pages/options.html']) {
       const p = await env.context.newPage();
       await p.goto(env.extensionUrl(rel));
-      await p.waitForFunction(() => document.documentElement.dir === 'rtl');
+      // Polled on a timer: the default (animation frames) never polls again in a page that is
+      // not in front, and the first check can come before the page has drawn itself.
+      await p.waitForFunction(() => document.documentElement.dir === 'rtl', null, {polling: 100});
       await p.close();
     }
   });

@@ -201,11 +201,7 @@ test('initI18n: "auto" keeps the browser language; a chosen locale is loaded fro
   assert.equal(await i18n.initI18n({fetchImpl, storage: storage({uiLanguage: 'auto'})}), null);
   assert.equal(i18n.t('title_urgent'), 'Someone may be trying to blackmail you');
   assert.equal(i18n.uiDirection(), 'ltr');
-  // Only the browser locale's own file, as a fallback for keys i18n.getMessage answers "" for.
-  assert.deepEqual(fetched.map((u) => /_locales\/([^/]+)\//.exec(u)[1]), ['en']);
-  assert.equal(i18n.t('action_save'), load('en').action_save.message, 'a key getMessage does not answer comes from the fallback');
-  assert.equal(i18n.t('no_such_key'), 'no_such_key');
-  fetched.length = 0;
+  assert.deepEqual(fetched, []);
   // The settings module decides what a valid setting is; when it passes uiLanguage through,
   // the chosen locale applies. (When it does not know the key yet, "auto" is assumed.)
   const {normaliseSettings} = await import('../../extension/shared/settings.js');
