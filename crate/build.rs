@@ -68,6 +68,11 @@ fn yes() -> bool {
     true
 }
 
+/// The programs' word syntax, shared with the matcher (src/prog_syntax.rs).
+#[path = "src/prog_syntax.rs"]
+mod prog_syntax;
+use prog_syntax::literals;
+
 /// One element of a parsed pattern.
 #[derive(Debug, Clone)]
 enum Elem {
@@ -233,18 +238,6 @@ fn elem_prog(e: &Elem) -> String {
         Elem::Gap(n) => format!("~{n}"),
         Elem::Number => "#".into(),
     }
-}
-
-/// Characters that end a word in a program (as in src/matcher.rs).
-const PROG_SYNTAX: &[char] = &[' ', '|', '(', ')', '~', '#', '^', '?'];
-
-/// The literal tokens of a program, in order, repeats included: what `Prog::literals` yields.
-fn literals(prog: &str) -> impl Iterator<Item = &str> {
-    let bytes = prog.as_bytes();
-    prog.split(|c: char| PROG_SYNTAX.contains(&c)).filter(move |w| {
-        let start = w.as_ptr() as usize - prog.as_ptr() as usize;
-        !w.is_empty() && !w.ends_with('*') && (start == 0 || bytes[start - 1] != b'~')
-    })
 }
 
 /// Words one of which must be a token of any text the element matches; `None` when unknown.

@@ -14,6 +14,7 @@ pub mod eval;
 pub mod extract;
 mod lang;
 mod matcher;
+mod prog_syntax;
 pub mod model;
 mod normalise;
 mod rules;

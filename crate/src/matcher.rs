@@ -11,6 +11,8 @@
 //! group and the longer gap are tried first. A step budget per start keeps the cost bounded
 //! whatever the pattern and the message (the generated patterns stay far below it).
 
+use crate::prog_syntax::SYNTAX;
+
 /// One step of a compiled pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Node {
@@ -53,8 +55,6 @@ const STEP_BUDGET: u32 = 20_000;
 /// The token that ends a sentence in normalised text.
 const SENTENCE_END: &str = ".";
 
-/// Characters that end a word in a program.
-const SYNTAX: &[char] = &[' ', '|', '(', ')', '~', '#', '^', '?'];
 
 impl Prog {
     /// Parses a program written by `build.rs`; `Err` says what is wrong with it. `id_of` gives
@@ -104,11 +104,7 @@ impl Prog {
 
     /// Every literal token the program spells, numbers included (not prefixes, not gap sizes).
     pub fn literals(src: &'static str) -> impl Iterator<Item = &'static str> {
-        let bytes = src.as_bytes();
-        src.split(|c: char| SYNTAX.contains(&c)).filter(move |w| {
-            let start = w.as_ptr() as usize - src.as_ptr() as usize;
-            !w.is_empty() && !w.ends_with('*') && (start == 0 || bytes[start - 1] != b'~')
-        })
+        crate::prog_syntax::literals(src)
     }
 
     /// The literal words the program spells: its literals less the numbers.
