@@ -497,6 +497,22 @@ fn main() {
     writeln!(out, "\n/// Currency words and codes.\npub static CURRENCIES: &[&str] = &{:?};", common.currencies).unwrap();
     writeln!(out, "\n/// Words the rules know besides those spelled in patterns.\npub static LEXICON: &[&str] = &{:?};", lexicon.difference(&pattern_words).collect::<Vec<_>>()).unwrap();
 
+    // The classes' one-word members, for the learned scorer's back-off features ("followers" also
+    // reads as "@people"), so a word the training data never paired with a threat still counts as
+    // one of its kind. Class names are per language (`@pic`, `@foto`); nested `@class` members are
+    // left out (their own class lists them).
+    let mut class_words: BTreeSet<(String, String)> = BTreeSet::new();
+    for lang in &langs {
+        for (class, body) in &lang.classes {
+            for alt in body.split('|').map(str::trim) {
+                if !alt.is_empty() && !alt.contains(' ') && !alt.starts_with('@') {
+                    class_words.insert((alt.to_string(), class.clone()));
+                }
+            }
+        }
+    }
+    writeln!(out, "\n/// One-word class members → class name, sorted by word (a word may be in several classes).\npub static CLASS_WORDS: &[(&str, &str)] = &{:?};", class_words.iter().map(|(w, c)| (w.as_str(), c.as_str())).collect::<Vec<_>>()).unwrap();
+
     let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("rules_data.rs");
     fs::write(dest, out).expect("write rules_data.rs");
 }

@@ -3,9 +3,10 @@
 //! remembered facts, so pushing a message costs time proportional to that message.
 
 use crate::lang;
-use crate::model::{Analysis, Context, Level, Message, Sender, SignalHit, SignalId};
+use crate::learn::{self, features, Scorer, HEADS};
+use crate::model::{Analysis, Context, Family, FamilyHit, Level, Message, Sender, SignalHit, SignalId};
 use crate::scan::{scan, Scratch};
-use crate::score::{self, Weights};
+use crate::score::{self, FamilyWeights, Weights};
 use crate::MAX_INDICES_PER_SIGNAL;
 
 /// Fast affection counts as a sign only this early in a thread; later it is ordinary talk.
@@ -46,12 +47,23 @@ pub struct Analyser {
     /// later message (a threat, a demand) never lowers it by pushing older signs past
     /// [`CLOSE_WINDOW`].
     reached: [Option<usize>; 3],
+    /// Per family and weight (1–3), the index of the latest message the learned scorer read as
+    /// that family's (the same bookkeeping as `latest`, for the model's heads).
+    learned_latest: [[Option<usize>; 3]; HEADS],
+    learned_indices: [Vec<usize>; HEADS],
+    scorer: &'static Scorer,
     scratch: Scratch,
 }
 
 impl Analyser {
     /// A new, empty conversation.
     pub fn new(context: Context) -> Self {
+        Self::with_scorer(context, learn::embedded())
+    }
+
+    /// A new conversation read with the given learned scorer (the shipped one is
+    /// [`learn::embedded`]; cross-validation passes one trained without the scored lines).
+    pub fn with_scorer(context: Context, scorer: &'static Scorer) -> Self {
         Analyser {
             context,
             count: 0,
@@ -63,8 +75,33 @@ impl Analyser {
             refused: false,
             last_media: None,
             reached: [None; 3],
+            learned_latest: [[None; 3]; HEADS],
+            learned_indices: Default::default(),
+            scorer,
             scratch: Scratch::default(),
         }
+    }
+
+    /// The learned scorer's weight (0–3) per family for the message just scanned, and per family
+    /// whether it is sure the message is ordinary chat (below the head's floor). Heads that don't
+    /// apply to the sender give 0 and are never sure.
+    fn read_learned(&mut self, s: &crate::scan::MessageScan, from: Sender) -> ([u8; HEADS], [bool; HEADS]) {
+        let mut weight = [0u8; HEADS];
+        let mut ordinary = [false; HEADS];
+        if self.scratch.tokens().is_empty() {
+            return (weight, ordinary);
+        }
+        let mut feats = std::mem::take(&mut self.scratch.features);
+        features::extract(self.scratch.tokens(), s, self.scorer.bits, &mut feats);
+        let logits = self.scorer.logits(&feats);
+        self.scratch.features = feats;
+        for h in 0..HEADS {
+            if learn::applies(h, from) {
+                weight[h] = self.scorer.weight(h, logits[h]);
+                ordinary[h] = logits[h] < self.scorer.heads[h].floor;
+            }
+        }
+        (weight, ordinary)
     }
 
     fn record(&mut self, id: SignalId, weight: u8, index: usize) {
@@ -89,10 +126,25 @@ impl Analyser {
         self.crisis |= s.crisis;
         let theirs = message.from != Sender::Me;
         let mine = message.from != Sender::Them;
+        let (learned, ordinary) = self.read_learned(&s, message.from);
+        for (h, &w) in learned.iter().enumerate() {
+            if w > 0 {
+                self.learned_latest[h][w as usize - 1] = Some(i);
+                let list = &mut self.learned_indices[h];
+                if list.len() < MAX_INDICES_PER_SIGNAL && list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
 
         let mut request = false;
         for &(id, weight) in &s.signals {
             let weight = if id == SignalId::RapidIntimacy && i >= EARLY_MESSAGES { 1 } else { weight };
+            // A rule hit in a message the learned scorer is sure is ordinary chat counts one step
+            // weaker (a clear sign becomes supporting evidence): "add me on whatsapp" between
+            // classmates. Distress is the user's own words and is never weakened.
+            let family = Family::of(id);
+            let weight = if family != Family::Distress && ordinary[family as usize] { weight.saturating_sub(1).max(1) } else { weight };
             self.record(id, weight, i);
             request |= theirs
                 && weight >= 2
@@ -129,7 +181,26 @@ impl Analyser {
 
     /// The level of the signs in the window as they stand now (see [`Self::recent_weights`]).
     fn current_level(&self) -> Level {
-        score::level(&self.recent_weights(), self.crisis, self.context.audience)
+        score::level(&self.recent_weights(), &self.recent_learned(), self.crisis, self.context.audience)
+    }
+
+    /// The learned families' weights in the window, counted like [`Self::recent_weights`].
+    fn recent_learned(&self) -> FamilyWeights {
+        let close = self.learned_since(self.count.saturating_sub(CLOSE_WINDOW));
+        let window = self.learned_since(self.count.saturating_sub(COMBINE_WINDOW));
+        let mut w = close;
+        for (c, far) in w.iter_mut().zip(window) {
+            *c = (*c).max(far.saturating_sub(1));
+        }
+        w
+    }
+
+    fn learned_since(&self, since: usize) -> FamilyWeights {
+        let mut w = [0; HEADS];
+        for (k, latest) in self.learned_latest.iter().enumerate() {
+            w[k] = (1..=3u8).rev().find(|&weight| latest[weight as usize - 1].is_some_and(|i| i >= since)).unwrap_or(0);
+        }
+        w
     }
 
     /// The highest level the conversation reached within the last [`COMBINE_WINDOW`] messages.
@@ -179,11 +250,22 @@ impl Analyser {
         let level = self.level();
         // Weak signs are reported only when something is being said: they explain, they don't alarm.
         let min_weight = if level == Level::None { 2 } else { 1 };
-        let signals = SignalId::ALL
+        let mut signals: Vec<SignalHit> = SignalId::ALL
             .iter()
             .filter(|&&id| all[id as usize] >= min_weight)
             .map(|&id| SignalHit { id, reason: id.reason_key(), messages: self.indices[id as usize].clone() })
             .collect();
+        let families = self.families(min_weight);
+        // A family only the learned scorer saw is listed under its representative sign with the
+        // family's own reason ("These messages read like …"), so the warning always says why.
+        for f in families.iter().filter(|f| f.learned && !f.rules && level != Level::None) {
+            let id = f.family.representative();
+            if !signals.iter().any(|s| s.id == id) {
+                let reason = format!("reason_learned_{}", f.family.as_str());
+                signals.push(SignalHit { id, reason, messages: self.learned_indices[f.family as usize].clone() });
+            }
+        }
+        signals.sort_by_key(|s| s.id);
         let mut langs: Vec<(usize, usize)> =
             self.langs.iter().copied().enumerate().filter(|(_, n)| *n > 0).collect();
         langs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -194,7 +276,34 @@ impl Analyser {
             crisis: self.crisis,
             message_count: self.count,
             languages: langs.into_iter().map(|(l, _)| lang::code(l).to_string()).collect(),
+            families,
         }
+    }
+
+    /// The families of signs within the window at `min_weight` or more, by rules and by the
+    /// learned scorer, with the messages that showed them.
+    fn families(&self, min_weight: u8) -> Vec<FamilyHit> {
+        let since = self.count.saturating_sub(COMBINE_WINDOW);
+        let rules = self.weights_since(since);
+        let learned = self.learned_since(since);
+        let mut out = Vec::new();
+        for f in Family::ALL {
+            let ids: Vec<SignalId> =
+                SignalId::ALL.iter().copied().filter(|&id| Family::of(id) == f && rules[id as usize] >= min_weight).collect();
+            let by_model = learned[f as usize] >= min_weight;
+            if ids.is_empty() && !by_model {
+                continue;
+            }
+            let mut messages: Vec<usize> = ids.iter().flat_map(|&id| self.indices[id as usize].iter().copied()).collect();
+            if by_model {
+                messages.extend(self.learned_indices[f as usize].iter().copied());
+            }
+            messages.sort_unstable();
+            messages.dedup();
+            messages.truncate(MAX_INDICES_PER_SIGNAL);
+            out.push(FamilyHit { family: f, rules: !ids.is_empty(), learned: by_model, messages });
+        }
+        out
     }
 }
 

@@ -13,6 +13,7 @@ mod analyser;
 pub mod eval;
 pub mod extract;
 mod lang;
+pub mod learn;
 mod matcher;
 mod prog_syntax;
 pub mod model;
@@ -25,7 +26,7 @@ mod score;
 mod wasm;
 
 pub use analyser::Analyser;
-pub use model::{Analysis, Audience, Context, Level, Message, Sender, SignalHit, SignalId, Stage};
+pub use model::{Analysis, Audience, Context, Family, FamilyHit, Level, Message, Sender, SignalHit, SignalId, Stage};
 
 /// The core's version (the crate version).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

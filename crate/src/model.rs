@@ -174,6 +174,78 @@ impl SignalId {
     }
 }
 
+/// A family of warning signs: what a warning can say was seen. The learned scorer has one head
+/// per family, and the shell words its headline by the families a verdict rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    /// The early script: openers, fast intimacy, image requests, a move to another app, secrecy.
+    Grooming,
+    /// Threats to share, ruin-your-life threats, hacking and contacts claims, the mass e-mail.
+    Coercion,
+    /// Demands for money and deadlines.
+    Demand,
+    /// The user's own words: fear, pleading, having paid, self-harm.
+    Distress,
+}
+
+impl Family {
+    /// Every family, in declaration order (the learned scorer's head order).
+    pub const ALL: [Family; 4] = [Family::Grooming, Family::Coercion, Family::Demand, Family::Distress];
+
+    /// The wire name (`grooming`, `coercion`, `demand`, `distress`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Grooming => "grooming",
+            Family::Coercion => "coercion",
+            Family::Demand => "demand",
+            Family::Distress => "distress",
+        }
+    }
+
+    /// Parses a wire name.
+    pub fn parse(name: &str) -> Option<Family> {
+        Family::ALL.into_iter().find(|f| f.as_str() == name)
+    }
+
+    /// The family a sign belongs to.
+    pub fn of(signal: SignalId) -> Family {
+        use SignalId::*;
+        match signal {
+            SexualRequest | ImageFirst | RapidIntimacy | PressureAfterNo | PlatformMove | Secrecy | Impersonation
+            | ColdOpener => Family::Grooming,
+            HackingClaim | ContactsClaim | ThreatToShare | RuinThreat | EmailScam => Family::Coercion,
+            PaymentDemand | Urgency => Family::Demand,
+            VictimDistress => Family::Distress,
+        }
+    }
+
+    /// The sign a family stands for when only the learned scorer saw it (its hit is listed under
+    /// this id, with the family's own reason text).
+    pub fn representative(self) -> SignalId {
+        match self {
+            Family::Grooming => SignalId::SexualRequest,
+            Family::Coercion => SignalId::ThreatToShare,
+            Family::Demand => SignalId::PaymentDemand,
+            Family::Distress => SignalId::VictimDistress,
+        }
+    }
+}
+
+/// A family of signs a verdict rests on, and what saw it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FamilyHit {
+    /// Which family.
+    pub family: Family,
+    /// A phrase rule found one of its signs.
+    pub rules: bool,
+    /// The learned scorer read a message as this family's.
+    pub learned: bool,
+    /// Indices of the messages involved (earliest first, at most [`crate::MAX_INDICES_PER_SIGNAL`]).
+    pub messages: Vec<usize>,
+}
+
 /// One warning sign found in a conversation, with the messages that showed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -203,6 +275,9 @@ pub struct Analysis {
     pub message_count: usize,
     /// Languages seen in the conversation (ISO 639-1), most frequent first.
     pub languages: Vec<String>,
+    /// The families of signs the level rests on (those within the scoring window), in
+    /// declaration order: what the warning can say was seen.
+    pub families: Vec<FamilyHit>,
 }
 
 impl Analysis {

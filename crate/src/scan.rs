@@ -9,7 +9,7 @@ use crate::rules::{From, RuleSet, Target, LANGS, PATTERNS};
 
 /// What one message showed.
 #[derive(Debug, Default, Clone, PartialEq)]
-pub(crate) struct MessageScan {
+pub struct MessageScan {
     /// Signals with their strongest weight (1–3), at most one entry per signal.
     pub signals: Vec<(SignalId, u8)>,
     /// The user said no.
@@ -44,6 +44,15 @@ pub(crate) struct Scratch {
     ids: Vec<u32>,
     candidates: Vec<u16>,
     present: Vec<u64>,
+    /// The learned scorer's feature buckets of the last message.
+    pub(crate) features: Vec<u32>,
+}
+
+impl Scratch {
+    /// The normalised tokens of the last message scanned.
+    pub(crate) fn tokens(&self) -> &[String] {
+        &self.tokens
+    }
 }
 
 /// Scans one message.

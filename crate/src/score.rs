@@ -3,10 +3,13 @@
 //! an image request is a caution for a teen and nobody's business between flirting adults
 //! unless pressure, threats or demands come with it.
 
-use crate::model::{Audience, Level, SignalId, Stage};
+use crate::model::{Audience, Family, Level, SignalId, Stage};
 
 /// Strongest weight seen per signal (0 = not seen), indexed by `SignalId as usize`.
 pub(crate) type Weights = [u8; SignalId::ALL.len()];
+
+/// Strongest weight the learned scorer gave each family (0 = none), indexed by `Family as usize`.
+pub(crate) type FamilyWeights = [u8; Family::ALL.len()];
 
 const THREATS: [SignalId; 5] = [
     SignalId::ThreatToShare,
@@ -27,26 +30,31 @@ const GROOMING: [SignalId; 7] = [
     SignalId::Secrecy,
 ];
 
-/// The level for a set of signs.
-pub(crate) fn level(w: &Weights, crisis: bool, audience: Audience) -> Level {
+/// The level for a set of signs found by the rules (`w`) and families read by the learned
+/// scorer (`learned`). A family the scorer reads clearly counts like a clear sign of that family;
+/// money and a deadline with no threat and nothing sexual are never urgent (a friend borrowing
+/// $20 "asap" is not blackmail), however strongly they are worded.
+pub(crate) fn level(w: &Weights, learned: &FamilyWeights, crisis: bool, audience: Audience) -> Level {
     let g = |id: SignalId| w[id as usize];
-    let threat = THREATS.iter().map(|&id| g(id)).max().unwrap_or(0);
+    let m = |f: Family| learned[f as usize];
+    let threat = THREATS.iter().map(|&id| g(id)).max().unwrap_or(0).max(m(Family::Coercion));
     let threat_kinds = THREATS.iter().filter(|&&id| g(id) >= 2).count();
-    let pay = g(SignalId::PaymentDemand);
+    let pay = g(SignalId::PaymentDemand).max(m(Family::Demand));
     let urgency = g(SignalId::Urgency);
-    let distress = g(SignalId::VictimDistress);
+    let distress = g(SignalId::VictimDistress).max(m(Family::Distress));
     let sexual = g(SignalId::SexualRequest);
     let secrecy = g(SignalId::Secrecy);
     let pressure = g(SignalId::PressureAfterNo);
     let image_first = g(SignalId::ImageFirst);
     let grooming_kinds = GROOMING.iter().filter(|&&id| g(id) >= 2).count();
-    let grooming_alone = GROOMING.iter().filter(|&&id| id != SignalId::Secrecy).map(|&id| g(id)).max().unwrap_or(0);
+    let grooming_alone =
+        GROOMING.iter().filter(|&&id| id != SignalId::Secrecy).map(|&id| g(id)).max().unwrap_or(0).max(m(Family::Grooming));
     let teen = audience == Audience::Teen;
 
     let urgent = crisis
         || (threat >= 2 && (pay >= 1 || urgency >= 2 || threat_kinds >= 2))
         || (distress >= 1 && (threat >= 2 || pay >= 2))
-        || (pay >= 3 && (urgency >= 1 || threat >= 1 || sexual >= 2));
+        || (pay >= 3 && (threat >= 1 || sexual >= 2));
     if urgent {
         return Level::Urgent;
     }
@@ -123,43 +131,43 @@ mod tests {
 
     #[test]
     fn money_talk_alone_is_nothing() {
-        assert_eq!(level(&with(&[(PaymentDemand, 2)]), false, Audience::Teen), Level::None);
-        assert_eq!(level(&with(&[(PaymentDemand, 1)]), false, Audience::Adult), Level::None);
+        assert_eq!(level(&with(&[(PaymentDemand, 2)]), &[0; 4], false, Audience::Teen), Level::None);
+        assert_eq!(level(&with(&[(PaymentDemand, 1)]), &[0; 4], false, Audience::Adult), Level::None);
     }
 
     #[test]
     fn a_threat_with_a_demand_is_urgent() {
         let w = with(&[(ThreatToShare, 3), (PaymentDemand, 2)]);
-        assert_eq!(level(&w, false, Audience::Teen), Level::Urgent);
-        assert_eq!(level(&w, false, Audience::Adult), Level::Urgent);
+        assert_eq!(level(&w, &[0; 4], false, Audience::Teen), Level::Urgent);
+        assert_eq!(level(&w, &[0; 4], false, Audience::Adult), Level::Urgent);
     }
 
     #[test]
     fn a_threat_alone_is_a_warning() {
-        assert_eq!(level(&with(&[(ThreatToShare, 3)]), false, Audience::Adult), Level::Warning);
-        assert_eq!(level(&with(&[(HackingClaim, 2)]), false, Audience::Teen), Level::Warning);
+        assert_eq!(level(&with(&[(ThreatToShare, 3)]), &[0; 4], false, Audience::Adult), Level::Warning);
+        assert_eq!(level(&with(&[(HackingClaim, 2)]), &[0; 4], false, Audience::Teen), Level::Warning);
     }
 
     #[test]
     fn an_image_request_depends_on_audience() {
         let w = with(&[(SexualRequest, 2)]);
-        assert_eq!(level(&w, false, Audience::Teen), Level::Caution);
-        assert_eq!(level(&w, false, Audience::Adult), Level::None);
+        assert_eq!(level(&w, &[0; 4], false, Audience::Teen), Level::Caution);
+        assert_eq!(level(&w, &[0; 4], false, Audience::Adult), Level::None);
         let pressured = with(&[(SexualRequest, 2), (PressureAfterNo, 2)]);
-        assert_eq!(level(&pressured, false, Audience::Teen), Level::Warning);
-        assert_eq!(level(&pressured, false, Audience::Adult), Level::Caution);
+        assert_eq!(level(&pressured, &[0; 4], false, Audience::Teen), Level::Warning);
+        assert_eq!(level(&pressured, &[0; 4], false, Audience::Adult), Level::Caution);
     }
 
     #[test]
     fn distress_raises_and_crisis_is_urgent() {
-        assert_eq!(level(&with(&[(VictimDistress, 2)]), false, Audience::Teen), Level::Warning);
-        assert_eq!(level(&with(&[(VictimDistress, 1)]), false, Audience::Teen), Level::None);
-        assert_eq!(level(&with(&[]), true, Audience::Adult), Level::Urgent);
+        assert_eq!(level(&with(&[(VictimDistress, 2)]), &[0; 4], false, Audience::Teen), Level::Warning);
+        assert_eq!(level(&with(&[(VictimDistress, 1)]), &[0; 4], false, Audience::Teen), Level::None);
+        assert_eq!(level(&with(&[]), &[0; 4], true, Audience::Adult), Level::Urgent);
     }
 
     #[test]
     fn secrecy_alone_is_not_worth_a_word() {
-        assert_eq!(level(&with(&[(Secrecy, 2)]), false, Audience::Teen), Level::None);
+        assert_eq!(level(&with(&[(Secrecy, 2)]), &[0; 4], false, Audience::Teen), Level::None);
     }
 
     #[test]
@@ -173,7 +181,7 @@ mod tests {
                         let mut more = base;
                         more[b as usize] = more[b as usize].max(wb);
                         for aud in [Audience::Teen, Audience::Adult] {
-                            assert!(level(&more, false, aud) >= level(&base, false, aud), "{a:?}{wa} + {b:?}{wb}");
+                            assert!(level(&more, &[0; 4], false, aud) >= level(&base, &[0; 4], false, aud), "{a:?}{wa} + {b:?}{wb}");
                         }
                     }
                 }

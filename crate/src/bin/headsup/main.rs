@@ -8,6 +8,8 @@
 //! ```
 
 mod check;
+mod learned;
+mod report;
 mod scan;
 
 use std::io::{self, Read};
@@ -19,6 +21,9 @@ const USAGE: &str = "usage:
   headsup scan  [--audience teen|adult] [FILE|-]    JSON Lines: {\"id\",\"text\"} or {\"id\",\"messages\":[{\"from\",\"text\"}]}
   headsup check [--audience teen|adult] [FILE|-]    transcript lines 'them: ...' / 'me: ...' (or JSONL)
   headsup eval  [--audience teen|adult] FILE.jsonl  recall, confusion table and false alarms on labelled data
+  headsup eval  --cv [--data DIR] [--no-generated]  cross-validation grouped by source over the training data
+  headsup eval  --everyday FILE.jsonl...            everyday lines read as chats of 100 and 1000
+  headsup train [--data DIR] [--out FILE] [--no-generated]   fit the learned scorer (crate/model/weights.bin)
   headsup normalise TEXT";
 
 struct Args {
@@ -66,6 +71,25 @@ fn main() -> ExitCode {
     if cmd == "normalise" || cmd == "normalize" {
         println!("{}", headsup::normalise(&argv[1..].join(" ")));
         return ExitCode::SUCCESS;
+    }
+    let rest = &argv[1..];
+    let learned = match cmd.as_str() {
+        "train" => Some(learned::train(rest).map(|()| String::new())),
+        "eval" if rest.iter().any(|a| a == "--cv") => Some(learned::cv(rest)),
+        "eval" if rest.iter().any(|a| a == "--everyday") => Some(learned::everyday(rest)),
+        _ => None,
+    };
+    if let Some(result) = learned {
+        return match result {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("headsup: {e}");
+                ExitCode::from(65)
+            }
+        };
     }
     if cmd == "-h" || cmd == "--help" || cmd == "help" {
         println!("{USAGE}");

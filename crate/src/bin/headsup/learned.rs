@@ -1,0 +1,267 @@
+//! `headsup train` and the cross-validated `headsup eval --cv`, `headsup eval --everyday`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use headsup::learn::cv::{cross_validate, fit_with_thresholds, Set};
+use headsup::learn::data::{fold_of, load, Line, Origin};
+use headsup::learn::generate::generate;
+use headsup::learn::train::Params;
+use headsup::learn::{embedded, Scorer};
+use headsup::{Audience, Level, SignalId};
+
+use crate::report::{chats, line_level, row, ChatRates, Rate};
+
+/// Folds of the grouped cross-validation.
+const FOLDS: usize = 5;
+/// Shuffles of the everyday lines into chats.
+const SHUFFLES: usize = 20;
+
+fn default_data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+/// Every line under `data` plus the generator's.
+fn all_lines(data: &Path) -> Result<Vec<Line>, String> {
+    let mut lines = load(data).map_err(|e| e.to_string())?;
+    lines.extend(generate(&data.join("generator")).map_err(|e| e.to_string())?);
+    Ok(lines)
+}
+
+struct Flags {
+    data: PathBuf,
+    out: PathBuf,
+    generated: bool,
+}
+
+fn flags(args: &[String]) -> Result<Flags, String> {
+    let mut f = Flags { data: default_data(), out: Path::new(env!("CARGO_MANIFEST_DIR")).join("model/weights.bin"), generated: true };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--data" => f.data = it.next().ok_or("--data takes a folder")?.into(),
+            "--out" => f.out = it.next().ok_or("--out takes a file")?.into(),
+            "--no-generated" => f.generated = false,
+            "--cv" | "--everyday" => {}
+            other => return Err(format!("unexpected argument {other:?}")),
+        }
+    }
+    Ok(f)
+}
+
+/// `headsup train`: fits the shipped scorer on every line and writes the weights file.
+pub fn train(args: &[String]) -> Result<(), String> {
+    let f = flags(args)?;
+    let mut lines = all_lines(&f.data)?;
+    if !f.generated {
+        lines.retain(|l| l.origin != Origin::Generated);
+    }
+    let params = Params::default();
+    let set = Set::new(lines, params.bits);
+    let all: Vec<usize> = (0..set.lines.len()).collect();
+    let scorer = fit_with_thresholds(&set, &all, &params);
+    let bytes = scorer.to_bytes();
+    std::fs::write(&f.out, &bytes).map_err(|e| format!("{}: {e}", f.out.display()))?;
+    let count = |o: Origin| set.lines.iter().filter(|l| l.origin == o).count();
+    eprintln!(
+        "trained on {} real, {} everyday, {} generated lines; {} bytes → {}",
+        count(Origin::Real),
+        count(Origin::Everyday),
+        count(Origin::Generated),
+        bytes.len(),
+        f.out.display()
+    );
+    Ok(())
+}
+
+fn leak(s: Scorer) -> &'static Scorer {
+    Box::leak(Box::new(s))
+}
+
+/// Outcome of one held-out line.
+struct Scored {
+    line: usize,
+    level: Level,
+    found: Vec<SignalId>,
+}
+
+fn severe(s: Option<SignalId>) -> bool {
+    use SignalId::*;
+    matches!(s, Some(ThreatToShare | PaymentDemand | ContactsClaim | HackingClaim | EmailScam | RuinThreat))
+}
+
+fn line_table(out: &mut String, set: &Set, scored: &[Scored]) {
+    let mut head = [Rate::default(); 4];
+    for s in scored {
+        let l = &set.lines[s.line];
+        if l.family.is_some() {
+            head[0].add(s.level >= Level::Caution);
+            if severe(l.signal) && l.from != headsup::Sender::Me {
+                head[1].add(s.level >= Level::Warning);
+            }
+        } else {
+            head[2].add(s.level >= Level::Caution);
+            head[3].add(s.level >= Level::Warning);
+        }
+    }
+    row(out, "sextortion >= caution", &head[0..1]);
+    row(out, "threat/demand/claim >= warning", &head[1..2]);
+    row(out, "hard negatives >= caution", &head[2..3]);
+    row(out, "hard negatives >= warning", &head[3..4]);
+}
+
+fn detail_tables(out: &mut String, set: &Set, scored: &[Scored]) {
+    let _ = writeln!(out, "  per signal (sextortion lines whose main sign it is): sign found | >= caution | >= warning");
+    let mut by: BTreeMap<&str, [Rate; 3]> = BTreeMap::new();
+    for s in scored {
+        let l = &set.lines[s.line];
+        if let Some(sig) = l.signal {
+            let r = by.entry(sig.as_str()).or_default();
+            r[0].add(s.found.contains(&sig));
+            r[1].add(s.level >= Level::Caution);
+            r[2].add(s.level >= Level::Warning);
+        }
+    }
+    for (k, r) in &by {
+        row(out, k, r);
+    }
+    let _ = writeln!(out, "  per language: sextortion >= caution | hard negatives >= caution | >= warning");
+    let mut by: BTreeMap<&str, [Rate; 3]> = BTreeMap::new();
+    for s in scored {
+        let l = &set.lines[s.line];
+        let r = by.entry(l.lang.as_str()).or_default();
+        if l.family.is_some() {
+            r[0].add(s.level >= Level::Caution);
+        } else {
+            r[1].add(s.level >= Level::Caution);
+            r[2].add(s.level >= Level::Warning);
+        }
+    }
+    for (k, r) in &by {
+        row(out, k, r);
+    }
+    let _ = writeln!(out, "  hard negatives per kind: >= caution | >= warning");
+    let mut by: BTreeMap<&str, [Rate; 2]> = BTreeMap::new();
+    for s in scored.iter().filter(|s| set.lines[s.line].family.is_none()) {
+        let r = by.entry(set.lines[s.line].kind.as_str()).or_default();
+        r[0].add(s.level >= Level::Caution);
+        r[1].add(s.level >= Level::Warning);
+    }
+    for (k, r) in by.iter().filter(|(_, r)| r[0].d >= 10) {
+        row(out, k, r);
+    }
+}
+
+fn chat_rows(out: &mut String, label: &str, rates: &ChatRates) {
+    row(out, &format!("{label} >= caution"), &rates.at_least[0..1]);
+    row(out, &format!("{label} >= warning"), &rates.at_least[1..2]);
+    row(out, &format!("{label} urgent"), &rates.at_least[2..3]);
+}
+
+fn merge(into: &mut ChatRates, from: &ChatRates) {
+    for k in 0..3 {
+        into.at_least[k].n += from.at_least[k].n;
+        into.at_least[k].d += from.at_least[k].d;
+    }
+}
+
+/// `headsup eval --cv`: grouped cross-validation over the training data.
+pub fn cv(args: &[String]) -> Result<String, String> {
+    let f = flags(args)?;
+    let params = Params::default();
+    let set = Set::new(all_lines(&f.data)?, params.bits);
+    let mut out = String::new();
+    let count = |o: Origin| set.lines.iter().filter(|l| l.origin == o).count();
+    let real_sx = set.lines.iter().filter(|l| l.origin == Origin::Real && l.family.is_some()).count();
+    let groups: std::collections::BTreeSet<&str> =
+        set.lines.iter().filter(|l| l.origin == Origin::Real).map(|l| l.group.as_str()).collect();
+    let _ = writeln!(
+        out,
+        "data: {} real lines ({} sextortion, {} hard negatives) from {} sites, {} everyday, {} generated",
+        count(Origin::Real),
+        real_sx,
+        count(Origin::Real) - real_sx,
+        groups.len(),
+        count(Origin::Everyday),
+        count(Origin::Generated)
+    );
+    let _ = writeln!(out, "{FOLDS}-fold cross-validation grouped by source site (everyday chat by chunks of its files); 95 % Wilson intervals.");
+    let variants: &[(&str, Option<bool>)] = if f.generated {
+        &[("rules alone", None), ("rules + scorer, real data only", Some(false)), ("rules + scorer, with generated lines", Some(true))]
+    } else {
+        &[("rules alone", None), ("rules + scorer, real data only", Some(false))]
+    };
+    for &(name, variant) in variants {
+        let scorers: Vec<&'static Scorer> = match variant {
+            None => (0..FOLDS).map(|_| leak(Scorer::silent())).collect(),
+            Some(g) => cross_validate(&set, FOLDS, &params, g).into_iter().map(leak).collect(),
+        };
+        for audience in [Audience::Teen, Audience::Adult] {
+            let aud = if audience == Audience::Teen { "teen" } else { "adult" };
+            let _ = writeln!(out, "\n== {name}, {aud} ==");
+            let mut scored = Vec::new();
+            let mut c100 = ChatRates::default();
+            let mut c1000 = ChatRates::default();
+            let mut signs = BTreeMap::new();
+            for (fold, scorer) in scorers.iter().enumerate() {
+                let held: Vec<usize> = (0..set.lines.len())
+                    .filter(|&i| set.lines[i].origin != Origin::Generated && fold_of(&set.lines[i].group, FOLDS) == fold)
+                    .collect();
+                for &i in held.iter().filter(|&&i| set.lines[i].origin == Origin::Real) {
+                    let l = &set.lines[i];
+                    let (level, found) = line_level(&l.text, l.from, audience, scorer);
+                    scored.push(Scored { line: i, level, found });
+                }
+                let everyday: Vec<&str> =
+                    held.iter().filter(|&&i| set.lines[i].origin == Origin::Everyday).map(|&i| set.lines[i].text.as_str()).collect();
+                merge(&mut c100, &chats(&everyday, 100, SHUFFLES, audience, scorer, 1 + fold as u64, &mut signs));
+                merge(&mut c1000, &chats(&everyday, 1000, SHUFFLES, audience, scorer, 101 + fold as u64, &mut BTreeMap::new()));
+            }
+            line_table(&mut out, &set, &scored);
+            chat_rows(&mut out, "everyday chats of 100", &c100);
+            chat_rows(&mut out, "everyday chats of 1000", &c1000);
+            if audience == Audience::Teen {
+                detail_tables(&mut out, &set, &scored);
+                let mut top: Vec<_> = signs.into_iter().collect();
+                top.sort_by(|a, b| b.1.cmp(&a.1));
+                let _ = writeln!(out, "  reasons behind everyday chats that reached a level: {top:?}");
+            }
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nChats are the held-out everyday lines of each fold shuffled {SHUFFLES} times; chats share lines, so their intervals are narrower than the data can support."
+    );
+    Ok(out)
+}
+
+/// `headsup eval --everyday FILE…`: everyday lines (`{"text"}` per line) read as chats of 100
+/// and 1000 with the shipped scorer, teen and adult.
+pub fn everyday(files: &[String]) -> Result<String, String> {
+    let mut texts = Vec::new();
+    for p in files.iter().filter(|a| !a.starts_with("--")) {
+        let raw = std::fs::read_to_string(p).map_err(|e| format!("{p}: {e}"))?;
+        for l in raw.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(l).map_err(|e| format!("{p}: {e}"))?;
+            if let Some(t) = v.get("text").and_then(|t| t.as_str()) {
+                texts.push(t.to_string());
+            }
+        }
+    }
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let mut out = format!("{} everyday lines, shuffled {SHUFFLES} times into chats, shipped scorer\n", refs.len());
+    for audience in [Audience::Teen, Audience::Adult] {
+        let aud = if audience == Audience::Teen { "teen" } else { "adult" };
+        let mut signs = BTreeMap::new();
+        let c100 = chats(&refs, 100, SHUFFLES, audience, embedded(), 7, &mut signs);
+        let c1000 = chats(&refs, 1000, SHUFFLES, audience, embedded(), 8, &mut BTreeMap::new());
+        let _ = writeln!(out, "== {aud} ==");
+        chat_rows(&mut out, "chats of 100", &c100);
+        chat_rows(&mut out, "chats of 1000", &c1000);
+        let mut top: Vec<_> = signs.into_iter().collect();
+        top.sort_by(|a, b| b.1.cmp(&a.1));
+        let _ = writeln!(out, "  reasons behind chats that reached a level: {top:?}");
+    }
+    Ok(out)
+}

@@ -1,0 +1,59 @@
+//! The learned scorer beside the rules: hashed features of a message ([`features`]) read by one
+//! small linear head per [`Family`] ([`weights`]), trained from the data under `crate/data/` by
+//! `headsup train` ([`train`], [`data`]). The rules say *which* sign a message shows; the heads
+//! say how much the message reads like that family's lines rather than ordinary chat, in words
+//! no rule spelled out. `score.rs` combines both.
+
+pub(crate) mod features;
+pub mod weights;
+#[cfg(feature = "cli")]
+pub mod cv;
+#[cfg(feature = "cli")]
+pub mod data;
+#[cfg(feature = "cli")]
+pub mod generate;
+#[cfg(feature = "cli")]
+pub mod train;
+
+use std::sync::OnceLock;
+
+use crate::model::Sender;
+use crate::scan::{scan, Scratch};
+pub use weights::{Scorer, HEADS};
+
+/// The weights shipped with the engine (trained by `headsup train`, committed).
+static EMBEDDED: &[u8] = include_bytes!("../../model/weights.bin");
+
+/// The shipped scorer. A weights file that does not parse leaves the engine to its rules alone
+/// (and fails the test that reads it), rather than failing every message.
+pub fn embedded() -> &'static Scorer {
+    static SCORER: OnceLock<Scorer> = OnceLock::new();
+    SCORER.get_or_init(|| Scorer::from_bytes(EMBEDDED).unwrap_or_else(|_| Scorer::silent()))
+}
+
+/// Whether the shipped weights parse (for tests and the CLI).
+pub fn embedded_ok() -> Result<(), weights::BadWeights> {
+    Scorer::from_bytes(EMBEDDED).map(|_| ())
+}
+
+/// Heads that apply to a message from `from`: the user's own distress only in their words, the
+/// other families only in the other person's (an unknown sender could be either).
+pub fn applies(head: usize, from: Sender) -> bool {
+    let distress = head == crate::model::Family::Distress as usize;
+    match from {
+        Sender::Unknown => true,
+        Sender::Me => distress,
+        Sender::Them => !distress,
+    }
+}
+
+/// The features of one message as the analyser sees it (normalised tokens plus its rule scan).
+pub fn message_features(text: &str, from: Sender, bits: u32) -> Vec<u32> {
+    let mut scratch = Scratch::default();
+    let s = scan(text, from, &mut scratch);
+    let mut out = Vec::new();
+    if !scratch.tokens().is_empty() {
+        features::extract(scratch.tokens(), &s, bits, &mut out);
+    }
+    out
+}
