@@ -144,7 +144,10 @@ impl Analyser {
             // weaker (a clear sign becomes supporting evidence): "add me on whatsapp" between
             // classmates. Distress is the user's own words and is never weakened.
             let family = Family::of(id);
-            let weight = if family != Family::Distress && ordinary[family as usize] { weight.saturating_sub(1).max(1) } else { weight };
+            let weight = if family != Family::Distress && ordinary[family as usize] { weight.saturating_sub(1) } else { weight };
+            if weight == 0 {
+                continue;
+            }
             self.record(id, weight, i);
             request |= theirs
                 && weight >= 2

@@ -60,7 +60,9 @@ pub(crate) fn level(w: &Weights, learned: &FamilyWeights, crisis: bool, audience
     }
     let warning = threat >= 2
         || pay >= 3
-        || distress >= 2
+        // The user's own fear alone ("I'm scared", "please don't") is a caution: a warning needs
+        // their words to say they are being blackmailed, or a threat or demand beside them.
+        || distress >= 3
         || (threat == 1 && (pay >= 2 || urgency >= 2))
         || (pay >= 2 && (sexual >= 2 || urgency >= 2 || secrecy >= 2))
         || (teen && pressure >= 2)
@@ -69,7 +71,8 @@ pub(crate) fn level(w: &Weights, learned: &FamilyWeights, crisis: bool, audience
     if warning {
         return Level::Warning;
     }
-    let caution = if teen {
+    let caution = distress >= 2
+        || if teen {
         grooming_alone >= 2
             || pressure >= 1
             || urgency >= 2
@@ -160,7 +163,8 @@ mod tests {
 
     #[test]
     fn distress_raises_and_crisis_is_urgent() {
-        assert_eq!(level(&with(&[(VictimDistress, 2)]), &[0; 4], false, Audience::Teen), Level::Warning);
+        assert_eq!(level(&with(&[(VictimDistress, 2)]), &[0; 4], false, Audience::Teen), Level::Caution);
+        assert_eq!(level(&with(&[(VictimDistress, 3)]), &[0; 4], false, Audience::Teen), Level::Warning);
         assert_eq!(level(&with(&[(VictimDistress, 1)]), &[0; 4], false, Audience::Teen), Level::None);
         assert_eq!(level(&with(&[]), &[0; 4], true, Audience::Adult), Level::Urgent);
     }

@@ -18,7 +18,10 @@ pub const HARD_RATE: [f64; 3] = [0.04, 0.01, 0.003];
 pub const EVERYDAY_RATE: [f64; 3] = [0.002, 0.0003, 0.0001];
 /// Below the floor a head weakens a rule hit of its family: at most this share of its real
 /// positives (out of fold) fall below it.
-pub const FLOOR_MISS: f64 = 0.03;
+pub const FLOOR_MISS: f64 = 0.10;
+/// The floor sits where at most this share of everyday lines score above it (unless that would
+/// cost more than [`FLOOR_MISS`] of the positives): below it a message reads like ordinary chat.
+pub const ORDINARY_RATE: f64 = 0.05;
 /// Generated lines count at most this much of a real line, and together at most this share
 /// of the real lines' weight of the same family (or of the benign lines).
 pub const GENERATED_WEIGHT: f32 = 0.5;
@@ -102,7 +105,8 @@ pub fn set_thresholds(scorer: &mut Scorer, set: &Set, oof: &[(usize, [f32; HEADS
             }
         }
         positives.sort_by(f32::total_cmp);
-        let floor = positives.get((FLOOR_MISS * positives.len() as f64) as usize).copied().unwrap_or(f32::NEG_INFINITY);
+        let protect = positives.get((FLOOR_MISS * positives.len() as f64) as usize).copied().unwrap_or(f32::NEG_INFINITY);
+        let floor = if std::env::var("HU_NOPROTECT").is_ok() { threshold_for_rate(&everyday, ORDINARY_RATE) } else { threshold_for_rate(&everyday, ORDINARY_RATE).min(protect) };
         scorer.heads[h].thresholds = t;
         scorer.heads[h].floor = floor.min(t[0]);
     }

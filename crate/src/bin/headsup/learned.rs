@@ -57,10 +57,13 @@ pub fn train(args: &[String]) -> Result<(), String> {
     if !f.generated {
         lines.retain(|l| l.origin != Origin::Generated);
     }
-    let params = Params::default();
+    let params = env_params();
     let set = Set::new(lines, params.bits);
     let all: Vec<usize> = (0..set.lines.len()).collect();
     let scorer = fit_with_thresholds(&set, &all, &params);
+    for (h, head) in scorer.heads.iter().enumerate() {
+        eprintln!("  {:<9} thresholds {:?} floor {:.3}", headsup::Family::ALL[h].as_str(), head.thresholds, head.floor);
+    }
     let bytes = scorer.to_bytes();
     std::fs::write(&f.out, &bytes).map_err(|e| format!("{}: {e}", f.out.display()))?;
     let count = |o: Origin| set.lines.iter().filter(|l| l.origin == o).count();
@@ -166,10 +169,21 @@ fn merge(into: &mut ChatRates, from: &ChatRates) {
     }
 }
 
+fn env_params() -> Params {
+    let mut p = Params::default();
+    let get = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f64>().ok());
+    if let Some(v) = get("HU_BITS") { p.bits = v as u32; }
+    if let Some(v) = get("HU_EPOCHS") { p.epochs = v as usize; }
+    if let Some(v) = get("HU_L2") { p.l2 = v; }
+    if let Some(v) = get("HU_RATE") { p.rate = v; }
+    if let Some(v) = get("HU_POS") { p.positive_share = v; }
+    p
+}
+
 /// `headsup eval --cv`: grouped cross-validation over the training data.
 pub fn cv(args: &[String]) -> Result<String, String> {
     let f = flags(args)?;
-    let params = Params::default();
+    let params = env_params();
     let set = Set::new(all_lines(&f.data)?, params.bits);
     let mut out = String::new();
     let count = |o: Origin| set.lines.iter().filter(|l| l.origin == o).count();
@@ -188,7 +202,7 @@ pub fn cv(args: &[String]) -> Result<String, String> {
     );
     let _ = writeln!(out, "{FOLDS}-fold cross-validation grouped by source site (everyday chat by chunks of its files); 95 % Wilson intervals.");
     let variants: &[(&str, Option<bool>)] = if f.generated {
-        &[("rules alone", None), ("rules + scorer, real data only", Some(false)), ("rules + scorer, with generated lines", Some(true))]
+        if std::env::var("HU_QUICK").is_ok() { &[("rules + scorer, with generated lines", Some(true))] } else { &[("rules alone", None), ("rules + scorer, real data only", Some(false)), ("rules + scorer, with generated lines", Some(true))] }
     } else {
         &[("rules alone", None), ("rules + scorer, real data only", Some(false))]
     };
