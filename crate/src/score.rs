@@ -36,7 +36,11 @@ const GROOMING: [SignalId; 7] = [
 /// $20 "asap" is not blackmail), however strongly they are worded.
 pub(crate) fn level(w: &Weights, learned: &FamilyWeights, crisis: bool, audience: Audience) -> Level {
     let g = |id: SignalId| w[id as usize];
-    let m = |f: Family| learned[f as usize];
+    // The scorer adds to what the rules saw; with no rule sign at all in the window, its weak
+    // readings of two families ("send it to the group": a little threat, a little demand) would
+    // otherwise add up to a caution on their own.
+    let rules_saw_something = w.iter().any(|&x| x > 0);
+    let m = |f: Family| if rules_saw_something { learned[f as usize] } else { 0 };
     let threat = THREATS.iter().map(|&id| g(id)).max().unwrap_or(0).max(m(Family::Coercion));
     let threat_kinds = THREATS.iter().filter(|&&id| g(id) >= 2).count();
     let pay = g(SignalId::PaymentDemand).max(m(Family::Demand));
@@ -51,10 +55,16 @@ pub(crate) fn level(w: &Weights, learned: &FamilyWeights, crisis: bool, audience
         GROOMING.iter().filter(|&&id| id != SignalId::Secrecy).map(|&id| g(id)).max().unwrap_or(0).max(m(Family::Grooming));
     let teen = audience == Audience::Teen;
 
+    // The scorer alone gives weight 1 at most (see `analyser::gate_learned`): enough to tip a
+    // caution into a warning, never to make a threat urgent ("I have your nudes" is a warning
+    // until money, a deadline or a second kind of threat appears in the rules' own reading).
+    let pay_rules = g(SignalId::PaymentDemand).max(corroborated(m(Family::Demand)));
+    let threat_rules = THREATS.iter().map(|&id| g(id)).max().unwrap_or(0).max(corroborated(m(Family::Coercion)));
+    let distress_rules = g(SignalId::VictimDistress).max(corroborated(m(Family::Distress)));
     let urgent = crisis
-        || (threat >= 2 && (pay >= 1 || urgency >= 2 || threat_kinds >= 2))
-        || (distress >= 1 && (threat >= 2 || pay >= 2))
-        || (pay >= 3 && (threat >= 1 || sexual >= 2));
+        || (threat_rules >= 2 && (pay_rules >= 1 || urgency >= 2 || threat_kinds >= 2))
+        || (distress_rules >= 1 && (threat_rules >= 2 || pay_rules >= 2))
+        || (pay_rules >= 3 && (threat_rules >= 1 || sexual >= 2));
     if urgent {
         return Level::Urgent;
     }
@@ -91,6 +101,15 @@ pub(crate) fn level(w: &Weights, learned: &FamilyWeights, crisis: bool, audience
         Level::Caution
     } else {
         Level::None
+    }
+}
+
+/// A learned weight that a rule hit stood beside (the gate lets the scorer alone reach 1 only).
+fn corroborated(learned: u8) -> u8 {
+    if learned >= 2 {
+        learned
+    } else {
+        0
     }
 }
 

@@ -105,6 +105,8 @@ test('every t(...) key and data-i18n key exists; every signal has a reason; no e
   }
   for (const k of used) assert.ok(messages[k], `missing string ${k}`);
   for (const id of SIGNALS) assert.ok(messages[`reason_${id}`], `no reason text for ${id}`);
+  // A family only the learned scorer read comes with reason_learned_<family> (analyser.rs).
+  for (const f of ['grooming', 'coercion', 'demand', 'distress']) assert.ok(messages[`reason_learned_${f}`], `no reason text for learned ${f}`);
   for (const level of ['caution', 'warning', 'urgent']) {
     assert.ok(messages[`title_${level}`] && messages[`lead_${level}`], level);
     assert.match(messages[`lead_${level}`].message, /fault|wrong/, `lead_${level} opens with "not your fault"`);

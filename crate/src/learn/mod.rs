@@ -57,3 +57,22 @@ pub fn message_features(text: &str, from: Sender, bits: u32) -> Vec<u32> {
     }
     out
 }
+
+/// What the engine reads in one message, for `headsup explain`: the rules' hits, and per head its
+/// logit and the weight the shipped scorer gives it (0 where the head doesn't apply to `from`).
+pub fn explain(text: &str, from: Sender) -> (Vec<(crate::model::SignalId, u8)>, [(f32, u8); HEADS]) {
+    let scorer = embedded();
+    let mut scratch = Scratch::default();
+    let s = scan(text, from, &mut scratch);
+    let mut feats = Vec::new();
+    if !scratch.tokens().is_empty() {
+        features::extract(scratch.tokens(), &s, scorer.bits, &mut feats);
+    }
+    let logits = scorer.logits(&feats);
+    let mut heads = [(0.0, 0); HEADS];
+    for (h, slot) in heads.iter_mut().enumerate() {
+        let w = if applies(h, from) { scorer.weight(h, logits[h]) } else { 0 };
+        *slot = (logits[h], w);
+    }
+    (s.signals, heads)
+}

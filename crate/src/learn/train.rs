@@ -33,7 +33,7 @@ pub struct Params {
 
 impl Default for Params {
     fn default() -> Self {
-        Params { bits: 16, epochs: 12, rate: 0.1, l2: 1e-6, seed: 0x4865_6164_7355_7021, positive_share: 0.5 }
+        Params { bits: 14, epochs: 12, rate: 0.1, l2: 1e-6, seed: 0x4865_6164_7355_7021, positive_share: 0.5 }
     }
 }
 
@@ -94,7 +94,7 @@ pub fn fit(examples: &[Example], p: &Params) -> Scorer {
             if e.features.is_empty() {
                 continue;
             }
-            let x = 1.0 / (e.features.len() as f64).sqrt();
+            let x = super::weights::norm(e.features.len());
             for h in 0..HEADS {
                 let Some(y) = e.labels[h] else { continue };
                 let z: f64 = e.features.iter().map(|&f| w[f as usize * HEADS + h]).sum::<f64>() * x + bias[h];
@@ -116,7 +116,7 @@ pub fn fit(examples: &[Example], p: &Params) -> Scorer {
 
 /// One signed byte per weight, scaled per head by its largest weight.
 fn quantise(w: &[f64], bias: &[f64; HEADS], bits: u32) -> Scorer {
-    let mut heads = [Head { scale: 0.0, bias: 0.0, thresholds: [f32::INFINITY; 3], floor: f32::NEG_INFINITY }; HEADS];
+    let mut heads = [Head { scale: 0.0, bias: 0.0, thresholds: [f32::INFINITY; 3] }; HEADS];
     let mut q = vec![0i8; w.len()];
     for h in 0..HEADS {
         let max = w.iter().skip(h).step_by(HEADS).fold(0f64, |m, &x| m.max(x.abs()));

@@ -2,21 +2,34 @@
 //! signed byte per weight, shipped inside the module.
 //!
 //! Layout (little-endian): `b"HUWM"`, version (1), `bits`, head count (4), a zero byte; then per
-//! head its scale, bias, three thresholds and a floor (f32 each); then `2^bits` rows of one i8 per head
+//! head its scale, bias and three thresholds (f32 each); then `2^bits` rows of one i8 per head
 //! (a bucket's weights sit together, so a feature costs one read). A head's logit is
-//! `scale * Σ w / √n + bias` over the message's `n` features; its thresholds mark the logits at
+//! `scale * Σ w · norm(n) + bias` over the message's `n` features (see [`norm`]); its thresholds mark the logits at
 //! which it counts as supporting evidence, a clear sign and a strong one (weights 1, 2, 3 in the
-//! rules' terms), chosen by the trainer on out-of-fold scores; below its floor the head is sure
-//! enough that a message is ordinary chat to weaken a rule's hit of its family by one step.
+//! rules' terms), chosen by the trainer on out-of-fold scores. What the analyser lets a head's
+//! weight do beside the rules is decided there (`analyser::gate_learned`), not here.
 
 use crate::model::Family;
 
 const MAGIC: &[u8; 4] = b"HUWM";
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
 /// Number of heads (one per family).
 pub const HEADS: usize = Family::ALL.len();
 const HEADER: usize = 8;
-const HEAD_PARAMS: usize = 6 * 4;
+const HEAD_PARAMS: usize = 5 * 4;
+
+/// A message's features are scaled by `1/√max(n, NORM_FLOOR)`: long messages don't outweigh
+/// short ones, and a two-word message can't reach a high score on one or two odd words.
+pub const NORM_FLOOR: usize = 40;
+
+/// The scale of each feature of a message with `n` features (training uses the same).
+pub fn norm(n: usize) -> f64 {
+    if n == 0 {
+        0.0
+    } else {
+        1.0 / (n.max(NORM_FLOOR) as f64).sqrt()
+    }
+}
 
 /// One head's parameters besides its weights.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -27,8 +40,6 @@ pub struct Head {
     pub bias: f32,
     /// Logits at which the head counts as weight 1, 2 and 3 (ascending).
     pub thresholds: [f32; 3],
-    /// Below this logit a rule hit of the head's family counts one step weaker.
-    pub floor: f32,
 }
 
 /// A loaded scorer: `2^bits` buckets × [`HEADS`] quantised weights.
@@ -63,7 +74,7 @@ fn f32_at(b: &[u8], at: usize) -> f32 {
 impl Scorer {
     /// A scorer that never counts anything (every threshold infinite): the engine is the rules alone.
     pub fn silent() -> Scorer {
-        let head = Head { scale: 0.0, bias: 0.0, thresholds: [f32::INFINITY; 3], floor: f32::NEG_INFINITY };
+        let head = Head { scale: 0.0, bias: 0.0, thresholds: [f32::INFINITY; 3] };
         Scorer { bits: 1, heads: [head; HEADS], weights: vec![0; 2 * HEADS] }
     }
 
@@ -84,14 +95,14 @@ impl Scorer {
         if b.len() != body + rows * HEADS {
             return Err(BadWeights("wrong length"));
         }
-        let mut heads = [Head { scale: 0.0, bias: 0.0, thresholds: [0.0; 3], floor: 0.0 }; HEADS];
+        let mut heads = [Head { scale: 0.0, bias: 0.0, thresholds: [0.0; 3] }; HEADS];
         for (h, head) in heads.iter_mut().enumerate() {
             let at = HEADER + h * HEAD_PARAMS;
-            let v: Vec<f32> = (0..6).map(|k| f32_at(b, at + 4 * k)).collect();
+            let v: Vec<f32> = (0..5).map(|k| f32_at(b, at + 4 * k)).collect();
             if v.iter().any(|x| x.is_nan()) || !(v[2] <= v[3] && v[3] <= v[4]) {
                 return Err(BadWeights("bad head parameters"));
             }
-            *head = Head { scale: v[0], bias: v[1], thresholds: [v[2], v[3], v[4]], floor: v[5] };
+            *head = Head { scale: v[0], bias: v[1], thresholds: [v[2], v[3], v[4]] };
         }
         let weights = b[body..].iter().map(|&x| x as i8).collect();
         Ok(Scorer { bits, heads, weights })
@@ -103,7 +114,7 @@ impl Scorer {
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&[VERSION, self.bits as u8, HEADS as u8, 0]);
         for h in &self.heads {
-            for v in [h.scale, h.bias, h.thresholds[0], h.thresholds[1], h.thresholds[2], h.floor] {
+            for v in [h.scale, h.bias, h.thresholds[0], h.thresholds[1], h.thresholds[2]] {
                 out.extend_from_slice(&v.to_le_bytes());
             }
         }
@@ -123,7 +134,7 @@ impl Scorer {
                 }
             }
         }
-        let norm = if features.is_empty() { 0.0 } else { 1.0 / (features.len() as f32).sqrt() };
+        let norm = norm(features.len()) as f32;
         let mut out = [0.0; HEADS];
         for (h, o) in out.iter_mut().enumerate() {
             *o = self.heads[h].scale * sums[h] as f32 * norm + self.heads[h].bias;
@@ -146,7 +157,7 @@ mod tests {
         let mut s = Scorer::silent();
         s.bits = 3;
         s.weights = (0..8 * HEADS as i32).map(|i| (i * 7 - 50) as i8).collect();
-        s.heads[2] = Head { scale: 0.5, bias: -1.0, thresholds: [0.0, 1.0, 2.0], floor: -3.0 };
+        s.heads[2] = Head { scale: 0.5, bias: -1.0, thresholds: [0.0, 1.0, 2.0] };
         assert_eq!(Scorer::from_bytes(&s.to_bytes()), Ok(s));
     }
 

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use headsup::learn::cv::{cross_validate, fit_with_thresholds, Set};
+use headsup::learn::cv::{cross_validate, fit_with_thresholds, train_shipped, Set};
 use headsup::learn::data::{fold_of, load, Line, Origin};
 use headsup::learn::generate::generate;
 use headsup::learn::train::Params;
@@ -33,40 +33,43 @@ struct Flags {
     data: PathBuf,
     out: PathBuf,
     generated: bool,
+    with_generated: bool,
 }
 
 fn flags(args: &[String]) -> Result<Flags, String> {
-    let mut f = Flags { data: default_data(), out: Path::new(env!("CARGO_MANIFEST_DIR")).join("model/weights.bin"), generated: true };
+    let mut f = Flags { data: default_data(), out: Path::new(env!("CARGO_MANIFEST_DIR")).join("model/weights.bin"), generated: true, with_generated: false };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--data" => f.data = it.next().ok_or("--data takes a folder")?.into(),
             "--out" => f.out = it.next().ok_or("--out takes a file")?.into(),
             "--no-generated" => f.generated = false,
-            "--cv" | "--everyday" => {}
+            "--generated" => f.with_generated = true,
+            "--cv" | "--everyday" | "--heads" => {}
             other => return Err(format!("unexpected argument {other:?}")),
         }
     }
     Ok(f)
 }
 
-/// `headsup train`: fits the shipped scorer on every line and writes the weights file.
+/// `headsup train`: fits the shipped scorer on every real and everyday line and writes the
+/// weights file (`--generated` adds the generator's lines, for comparison only).
 pub fn train(args: &[String]) -> Result<(), String> {
     let f = flags(args)?;
-    let mut lines = all_lines(&f.data)?;
-    if !f.generated {
-        lines.retain(|l| l.origin != Origin::Generated);
-    }
-    let params = env_params();
-    let set = Set::new(lines, params.bits);
-    let all: Vec<usize> = (0..set.lines.len()).collect();
-    let scorer = fit_with_thresholds(&set, &all, &params);
+    let (scorer, lines) = if f.with_generated {
+        let params = Params::default();
+        let set = Set::new(all_lines(&f.data)?, params.bits);
+        let all: Vec<usize> = (0..set.lines.len()).collect();
+        (fit_with_thresholds(&set, &all, &params), set.lines)
+    } else {
+        (train_shipped(&f.data).map_err(|e| e.to_string())?, load(&f.data).map_err(|e| e.to_string())?)
+    };
     for (h, head) in scorer.heads.iter().enumerate() {
-        eprintln!("  {:<9} thresholds {:?} floor {:.3}", headsup::Family::ALL[h].as_str(), head.thresholds, head.floor);
+        eprintln!("  {:<9} thresholds {:?}", headsup::Family::ALL[h].as_str(), head.thresholds);
     }
     let bytes = scorer.to_bytes();
     std::fs::write(&f.out, &bytes).map_err(|e| format!("{}: {e}", f.out.display()))?;
-    let count = |o: Origin| set.lines.iter().filter(|l| l.origin == o).count();
+    let count = |o: Origin| lines.iter().filter(|l| l.origin == o).count();
     eprintln!(
         "trained on {} real, {} everyday, {} generated lines; {} bytes → {}",
         count(Origin::Real),
@@ -169,21 +172,10 @@ fn merge(into: &mut ChatRates, from: &ChatRates) {
     }
 }
 
-fn env_params() -> Params {
-    let mut p = Params::default();
-    let get = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f64>().ok());
-    if let Some(v) = get("HU_BITS") { p.bits = v as u32; }
-    if let Some(v) = get("HU_EPOCHS") { p.epochs = v as usize; }
-    if let Some(v) = get("HU_L2") { p.l2 = v; }
-    if let Some(v) = get("HU_RATE") { p.rate = v; }
-    if let Some(v) = get("HU_POS") { p.positive_share = v; }
-    p
-}
-
 /// `headsup eval --cv`: grouped cross-validation over the training data.
 pub fn cv(args: &[String]) -> Result<String, String> {
     let f = flags(args)?;
-    let params = env_params();
+    let params = Params::default();
     let set = Set::new(all_lines(&f.data)?, params.bits);
     let mut out = String::new();
     let count = |o: Origin| set.lines.iter().filter(|l| l.origin == o).count();
@@ -202,10 +194,38 @@ pub fn cv(args: &[String]) -> Result<String, String> {
     );
     let _ = writeln!(out, "{FOLDS}-fold cross-validation grouped by source site (everyday chat by chunks of its files); 95 % Wilson intervals.");
     let variants: &[(&str, Option<bool>)] = if f.generated {
-        if std::env::var("HU_QUICK").is_ok() { &[("rules + scorer, with generated lines", Some(true))] } else { &[("rules alone", None), ("rules + scorer, real data only", Some(false)), ("rules + scorer, with generated lines", Some(true))] }
+        &[("rules alone", None), ("rules + scorer, real data only", Some(false)), ("rules + scorer, with generated lines", Some(true))]
     } else {
         &[("rules alone", None), ("rules + scorer, real data only", Some(false))]
     };
+    if args.iter().any(|a| a == "--heads") {
+        let scorers = cross_validate(&set, FOLDS, &params, true);
+        for h in 0..headsup::learn::HEADS {
+            let mut pos = Vec::new();
+            let mut hard = Vec::new();
+            let mut every = Vec::new();
+            for (i, l) in set.lines.iter().enumerate() {
+                if l.origin == Origin::Generated { continue; }
+                let sc = &scorers[fold_of(&l.group, FOLDS)];
+                let z = sc.logits(&set.features[i])[h];
+                match (l.family, l.origin) {
+                    (Some(fam), _) if fam as usize == h => pos.push((z, sc.weight(h, z))),
+                    (None, Origin::Real) => hard.push((z, sc.weight(h, z))),
+                    (None, Origin::Everyday) => every.push((z, sc.weight(h, z))),
+                    _ => {}
+                }
+            }
+            let auc = |neg: &Vec<(f32, u8)>| {
+                let mut wins = 0f64;
+                for p in &pos { for n in neg { wins += if p.0 > n.0 { 1.0 } else if p.0 == n.0 { 0.5 } else { 0.0 }; } }
+                wins / (pos.len() * neg.len()).max(1) as f64
+            };
+            let at = |v: &Vec<(f32, u8)>, w: u8| v.iter().filter(|x| x.1 >= w).count() as f64 / v.len().max(1) as f64 * 100.0;
+            let _ = writeln!(out, "head {h}: {} pos; AUC vs hard {:.3}, vs everyday {:.3}; recall w1 {:.1}% w2 {:.1}% w3 {:.1}%; hard w1 {:.2}% w2 {:.2}%; everyday w1 {:.3}% w2 {:.3}%",
+                pos.len(), auc(&hard), auc(&every), at(&pos, 1), at(&pos, 2), at(&pos, 3), at(&hard, 1), at(&hard, 2), at(&every, 1), at(&every, 2));
+        }
+        return Ok(out);
+    }
     for &(name, variant) in variants {
         let scorers: Vec<&'static Scorer> = match variant {
             None => (0..FOLDS).map(|_| leak(Scorer::silent())).collect(),
@@ -276,6 +296,33 @@ pub fn everyday(files: &[String]) -> Result<String, String> {
         let mut top: Vec<_> = signs.into_iter().collect();
         top.sort_by(|a, b| b.1.cmp(&a.1));
         let _ = writeln!(out, "  reasons behind chats that reached a level: {top:?}");
+    }
+    Ok(out)
+}
+
+/// `headsup explain [--me] TEXT`: what the rules and each head read in one message.
+pub fn explain(args: &[String]) -> Result<String, String> {
+    let me = args.first().is_some_and(|a| a == "--me");
+    let text = args[usize::from(me)..].join(" ");
+    if text.is_empty() {
+        return Err("explain takes the text of a message".into());
+    }
+    let from = if me { headsup::Sender::Me } else { headsup::Sender::Them };
+    let (rules, heads) = headsup::learn::explain(&text, from);
+    let scorer = embedded();
+    let mut out = String::new();
+    let hits: Vec<String> = rules.iter().map(|(id, w)| format!("{}={w}", id.as_str())).collect();
+    let _ = writeln!(out, "rules: {}", if hits.is_empty() { "none".to_string() } else { hits.join(" ") });
+    for (h, (logit, weight)) in heads.iter().enumerate() {
+        let head = &scorer.heads[h];
+        let _ = writeln!(
+            out,
+            "{:<9} logit {logit:>6.2}  weight {weight}  (thresholds {:.2} {:.2} {:.2})",
+            headsup::Family::ALL[h].as_str(),
+            head.thresholds[0],
+            head.thresholds[1],
+            head.thresholds[2]
+        );
     }
     Ok(out)
 }

@@ -21,9 +21,10 @@ const USAGE: &str = "usage:
   headsup scan  [--audience teen|adult] [FILE|-]    JSON Lines: {\"id\",\"text\"} or {\"id\",\"messages\":[{\"from\",\"text\"}]}
   headsup check [--audience teen|adult] [FILE|-]    transcript lines 'them: ...' / 'me: ...' (or JSONL)
   headsup eval  [--audience teen|adult] FILE.jsonl  recall, confusion table and false alarms on labelled data
-  headsup eval  --cv [--data DIR] [--no-generated]  cross-validation grouped by source over the training data
+  headsup eval  --cv [--data DIR] [--no-generated] [--heads]  cross-validation grouped by source (--heads: each head alone)
   headsup eval  --everyday FILE.jsonl...            everyday lines read as chats of 100 and 1000
-  headsup train [--data DIR] [--out FILE] [--no-generated]   fit the learned scorer (crate/model/weights.bin)
+  headsup train [--data DIR] [--out FILE] [--generated]   fit the learned scorer (crate/model/weights.bin; --generated adds generated lines)
+  headsup explain [--me] TEXT                       one message: the rules' hits and each learned head's logit and weight
   headsup normalise TEXT";
 
 struct Args {
@@ -77,6 +78,7 @@ fn main() -> ExitCode {
         "train" => Some(learned::train(rest).map(|()| String::new())),
         "eval" if rest.iter().any(|a| a == "--cv") => Some(learned::cv(rest)),
         "eval" if rest.iter().any(|a| a == "--everyday") => Some(learned::everyday(rest)),
+        "explain" => Some(learned::explain(rest)),
         _ => None,
     };
     if let Some(result) = learned {

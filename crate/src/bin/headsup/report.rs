@@ -95,14 +95,6 @@ pub fn chats(
             }
             let r = a.result();
             rates.add(r.level);
-            if r.level >= Level::Warning && std::env::var("HU_DEBUG").is_ok() {
-                eprintln!("--- {:?}", r.level);
-                for s in &r.signals {
-                    for &m in s.messages.iter().take(3) {
-                        eprintln!("  {} #{m}: {}", s.reason, texts[chunk[m]].chars().take(90).collect::<String>());
-                    }
-                }
-            }
             if r.level > Level::None {
                 for s in &r.signals {
                     *signs.entry(s.reason.clone()).or_default() += 1;
