@@ -78,7 +78,7 @@ try {
 }
 
 const md = [];
-md.push(`Shipped module \`extension/pkg/headsup_bg.wasm\`: **${fmt(out.shipped.raw)} B raw, ${fmt(out.shipped.gzip)} B gzip -9** (budget 153,600 B gz; Node's zlib at level 9 gives ${fmt(out.shipped.zlib9)} B).`);
+md.push(`Shipped module \`extension/pkg/headsup_bg.wasm\`: **${fmt(out.shipped.raw)} B raw, ${fmt(out.shipped.gzip)} B gzip -9** (budget 256,000 B gz for the module with its learned model; Node's zlib at level 9 gives ${fmt(out.shipped.zlib9)} B).`);
 md.push('');
 md.push('| section of the shipped module | raw B | gzip -9 B (alone) |');
 md.push('|---|---|---|');

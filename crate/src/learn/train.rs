@@ -33,7 +33,7 @@ pub struct Params {
 
 impl Default for Params {
     fn default() -> Self {
-        Params { bits: 14, epochs: 12, rate: 0.1, l2: 1e-6, seed: 0x4865_6164_7355_7021, positive_share: 0.5 }
+        Params { bits: 12, epochs: 12, rate: 0.1, l2: 1e-6, seed: 0x4865_6164_7355_7021, positive_share: 0.5 }
     }
 }
 
