@@ -13,6 +13,11 @@ use crate::MAX_INDICES_PER_SIGNAL;
 const EARLY_MESSAGES: usize = 60;
 /// "Your turn" counts as image-first when their media came at most this many messages before.
 const MEDIA_WINDOW: usize = 6;
+/// "Pressure after a no" is a sequence in close succession: the user's no at most this many
+/// messages after their request, and their push at most this many after the no. Without a
+/// bound, one "no" anywhere in a long friendly chat turned every later "add me on insta" into
+/// pressure (everyday chats of 1,000 messages reached warning 45 % of the time in teen mode).
+const PRESSURE_WINDOW: usize = 10;
 /// Signs combine only when they are this close: in a chat of thousands of messages, a money
 /// joke in March and a "send pics" in May are not a script. The signs stay listed (they
 /// explain), but the level comes from the last `COMBINE_WINDOW` messages.
@@ -38,8 +43,8 @@ pub struct Analyser {
     langs: [usize; 32],
     /// Index of their last request (images, video, another app).
     last_request: Option<usize>,
-    /// The user said no after a request.
-    refused: bool,
+    /// Index of the user's no to a recent request.
+    refused: Option<usize>,
     /// Index of their last message with media.
     last_media: Option<usize>,
     /// Per level (caution, warning, urgent), the latest message after which the conversation
@@ -72,7 +77,7 @@ impl Analyser {
             crisis: false,
             langs: [0; 32],
             last_request: None,
-            refused: false,
+            refused: None,
             last_media: None,
             reached: [None; 3],
             learned_latest: [[None; 3]; HEADS],
@@ -154,7 +159,7 @@ impl Analyser {
             if after_media && s.signals.iter().any(|(id, _)| *id == SignalId::SexualRequest) {
                 self.record(SignalId::ImageFirst, 2, i);
             }
-            if self.refused && (request || s.pressure) {
+            if self.refused.is_some_and(|r| i - r <= PRESSURE_WINDOW) && (request || s.pressure) {
                 self.record(SignalId::PressureAfterNo, 2, i);
             }
             if request {
@@ -164,8 +169,8 @@ impl Analyser {
                 self.last_media = Some(i);
             }
         }
-        if mine && s.refusal && self.last_request.is_some() {
-            self.refused = true;
+        if mine && s.refusal && self.last_request.is_some_and(|r| i - r <= PRESSURE_WINDOW) {
+            self.refused = Some(i);
         }
         let now = self.current_level();
         for (k, slot) in self.reached.iter_mut().enumerate() {

@@ -87,7 +87,9 @@ test('Firefox: policies.json 3rdparty values reach Heads Up (temporary add-on)',
     await t.test('skipFirstRunConsent: false: welcome page, then the options page shows the policy, locked', async () => {
       browser = await launchWith({...docsValues, skipFirstRunConsent: false});
       const page = await waitFor(() => welcomePage(browser), {what: 'welcome page'});
-      assert.match(await page.evaluate(() => document.body.innerText), /does not send your messages/);
+      // The page can be found before its document has a body: wait for the text itself.
+      const text = await waitFor(() => page.evaluate(() => document.body?.innerText || null), {what: 'welcome page text'});
+      assert.match(text, /does not send your messages/);
       const managed = await page.evaluate(() => browser.storage.managed.get(null));
       assert.deepEqual(managed, {...docsValues, skipFirstRunConsent: false});
       await page.evaluate(() => { location.href = 'options.html'; });
