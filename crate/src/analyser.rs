@@ -40,6 +40,7 @@ pub struct Analyser {
     latest: [[Option<usize>; 3]; SignalId::ALL.len()],
     indices: Vec<Vec<usize>>,
     crisis: bool,
+    crisis_messages: usize,
     langs: [usize; 32],
     /// Index of their last request (images, video, another app).
     last_request: Option<usize>,
@@ -75,6 +76,7 @@ impl Analyser {
             latest: [[None; 3]; SignalId::ALL.len()],
             indices: vec![Vec::new(); SignalId::ALL.len()],
             crisis: false,
+            crisis_messages: 0,
             langs: [0; 32],
             last_request: None,
             refused: None,
@@ -126,6 +128,7 @@ impl Analyser {
             self.langs[l] += 1;
         }
         self.crisis |= s.crisis;
+        self.crisis_messages += usize::from(s.crisis);
         let theirs = message.from != Sender::Me;
         let mine = message.from != Sender::Them;
         let mut learned = self.read_learned(&s, message.from);
@@ -275,6 +278,7 @@ impl Analyser {
             signals,
             stage: score::stage(&recent, self.count),
             crisis: self.crisis,
+            crisis_messages: self.crisis_messages,
             message_count: self.count,
             languages: langs.into_iter().map(|(l, _)| lang::code(l).to_string()).collect(),
             families,

@@ -271,6 +271,11 @@ pub struct Analysis {
     pub stage: Stage,
     /// The user's own words mention self-harm: lead with crisis help.
     pub crisis: bool,
+    /// How many of the user's messages mention self-harm. It only grows as messages come, so the
+    /// shell can tell new crisis words from old ones and bring crisis help back after a
+    /// dismissal (a "not now" never silences words said afterwards).
+    #[serde(default)]
+    pub crisis_messages: usize,
     /// Messages analysed so far.
     pub message_count: usize,
     /// Languages seen in the conversation (ISO 639-1), most frequent first.

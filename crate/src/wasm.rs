@@ -108,7 +108,8 @@ impl WasmAnalyser {
     }
 
     /// Adds a batch (an array of `{from, text, time?, hasMedia?}`) and returns the verdict
-    /// (`{level, signals: [{id, reason, messages}], stage, crisis, messageCount, languages}`).
+    /// (`{level, signals: [{id, reason, messages}], stage, crisis, crisisMessages, messageCount,
+    /// languages, families}`).
     pub fn push(&mut self, batch: JsValue) -> Result<JsValue, JsError> {
         let messages = parse_batch(&batch).map_err(|e| JsError::new(&format!("headsup: bad message batch: {e}")))?;
         self.inner.push_batch(messages);

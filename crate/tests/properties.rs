@@ -114,6 +114,8 @@ fn check(a: &Analysis, n: usize) -> Result<(), TestCaseError> {
         prop_assert!(s.reason == format!("reason_{}", s.id.as_str()) || s.reason == learned, "{:?}: reason {}", s.id, s.reason);
     }
     prop_assert!(!a.crisis || a.level == Level::Urgent, "crisis but level {:?}", a.level);
+    prop_assert_eq!(a.crisis, a.crisis_messages > 0, "crisis flag and count disagree");
+    prop_assert!(a.crisis_messages <= n);
     prop_assert_eq!(a.stage == Stage::None, n == 0);
     Ok(())
 }
@@ -229,6 +231,7 @@ proptest! {
         let after = analyse(&more, &ctx);
         check(&after, more.len())?;
         prop_assert!(after.level >= before.level, "{:?} lowered {:?} to {:?}", esc, before.level, after.level);
+        prop_assert!(after.crisis_messages >= before.crisis_messages, "the crisis count went down");
         // And every sign the prefix showed is still reported (signals are never forgotten),
         // unless the prefix was at level None (then weak signs are hidden by design).
         if before.level > Level::None {

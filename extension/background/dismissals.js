@@ -1,6 +1,8 @@
-// "Not now" is remembered per conversation until something new and worse happens.
-// Only a hash of the conversation key is stored, with the level and signal ids: never text.
-import {rank} from '../shared/levels.js';
+// "Not now" is remembered per conversation until something new and worse happens, or until the
+// person writes self-harm words they had not written when they dismissed it: crisis help is never
+// switched off by an earlier "not now". Only a hash of the conversation key is stored, with the
+// level and a count of crisis messages: never text.
+import {newCrisisWords, rank} from '../shared/levels.js';
 
 export const DISMISSALS_KEY = 'dismissed';
 const MAX_RECORDS = 500;
@@ -14,16 +16,22 @@ export async function conversationHash(site, conversation) {
 
 /**
  * Should a verdict be shown, given the dismissal record for its conversation (or undefined)?
- * It shows again when the level is worse than the dismissed one.
+ * It shows again when the level is worse than the dismissed one, or when the person's own words
+ * mention self-harm in more messages than when they dismissed it.
  */
 export function showsDespiteDismissal(verdict, record) {
   if (!record) return true;
-  return rank(verdict.level) > rank(record.level);
+  return rank(verdict.level) > rank(record.level) || newCrisisWords(verdict, record.crisis);
 }
 
-/** New record map after a dismissal; keeps the most recent MAX_RECORDS. */
-export function withDismissal(records, hash, level, now) {
-  const next = {...(records || {}), [hash]: {level, at: now}};
+
+/**
+ * New record map after a dismissal (`crisis`: the dismissed verdict's count of crisis messages);
+ * keeps the most recent MAX_RECORDS.
+ */
+export function withDismissal(records, hash, level, now, crisis = 0) {
+  const count = Number.isInteger(crisis) && crisis > 0 ? crisis : 0;
+  const next = {...(records || {}), [hash]: {level, crisis: count, at: now}};
   const keys = Object.keys(next);
   if (keys.length > MAX_RECORDS) {
     keys.sort((a, b) => next[a].at - next[b].at);

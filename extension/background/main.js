@@ -70,7 +70,7 @@ async function onAnalyse(msg, sender) {
 }
 
 async function onDismiss(msg) {
-  await recordDismissal(await conversationHash(msg.site, msg.conversation), msg.level);
+  await recordDismissal(await conversationHash(msg.site, msg.conversation), msg.level, msg.crisisMessages);
   return {ok: true};
 }
 

@@ -46,7 +46,7 @@ export async function readDismissal(hash) {
   return (got[DISMISSALS_KEY] || {})[hash];
 }
 
-export async function recordDismissal(hash, level) {
+export async function recordDismissal(hash, level, crisisMessages = 0) {
   const got = await api.storage.local.get(DISMISSALS_KEY);
-  await api.storage.local.set({[DISMISSALS_KEY]: withDismissal(got[DISMISSALS_KEY], hash, level, Date.now())});
+  await api.storage.local.set({[DISMISSALS_KEY]: withDismissal(got[DISMISSALS_KEY], hash, level, Date.now(), crisisMessages)});
 }

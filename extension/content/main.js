@@ -9,7 +9,7 @@
 // to load them would have to be fixed in the manifest, which breaks sites turned on at run time.
 import {api} from '../shared/api.js';
 import {MSG} from '../shared/messages.js';
-import {rank} from '../shared/levels.js';
+import {newCrisisWords, rank} from '../shared/levels.js';
 import {sendWithRetry} from '../shared/send.js';
 import {findAdapter, readMessages, conversationKey, genericAdapter, peerInfo} from './adapter.js';
 import {changedAbove, mergeMessages, mergeWindow} from './tracker.js';
@@ -62,7 +62,7 @@ class Watcher {
     this.again = false;
     this.verdict = null;
     this.view = new WarningView({
-      onDismiss: (level, why) => this.dismiss(level, why),
+      onDismiss: (level, why, crisisMessages) => this.dismiss(level, crisisMessages),
       onHelp: (topic) => { send({type: MSG.CS_BG_OPEN_HELP, topic, site: this.site}).catch(() => {}); },
       nodesFor: (indices) => indices.map((i) => this.known[i] && this.nodes.get(this.known[i].key)).filter(Boolean),
       onSaveEvidence: () => this.saveEvidence(),
@@ -198,10 +198,14 @@ class Watcher {
     }
   }
 
-  /** Did the person dismiss this conversation's warning at `level` or above, in this page? */
-  dismissedAtOrAbove(conversation, level) {
+  /**
+   * Did the person dismiss this conversation's warning at the verdict's level or above, in this
+   * page, with no crisis words since?
+   */
+  dismissedAtOrAbove(conversation, verdict) {
     const d = this.dismissed;
-    return Boolean(d && d.conversation === conversation && rank(level) <= rank(d.level));
+    return Boolean(d && d.conversation === conversation && rank(verdict.level) <= rank(d.level)
+      && !newCrisisWords(verdict, d.crisisMessages));
   }
 
   switchTo(conversation) {
@@ -237,7 +241,7 @@ class Watcher {
     this.engineDown = false;
     if (conversation !== this.conversation) return; // the person moved on meanwhile
     this.verdict = reply.verdict;
-    const shown = reply.show && !this.dismissedAtOrAbove(conversation, reply.verdict.level);
+    const shown = reply.show && !this.dismissedAtOrAbove(conversation, reply.verdict);
     if (shown) await localeReady;
     if (conversation !== this.conversation) return;
     if (shown) this.view.render(reply.verdict);
@@ -266,11 +270,11 @@ class Watcher {
     });
   }
 
-  dismiss(level) {
+  dismiss(level, crisisMessages = 0) {
     // A reply already on its way was computed before the background knew of this dismissal: it
     // must not bring the warning back at the same level (see flush).
-    this.dismissed = {conversation: this.conversation, level};
-    send({type: MSG.CS_BG_DISMISS, site: this.site, conversation: this.conversation, level}).catch(() => {});
+    this.dismissed = {conversation: this.conversation, level, crisisMessages};
+    send({type: MSG.CS_BG_DISMISS, site: this.site, conversation: this.conversation, level, crisisMessages}).catch(() => {});
   }
 
   status() {

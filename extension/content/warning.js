@@ -53,7 +53,7 @@ function prefersReducedMotion() {
 
 export class WarningView {
   /**
-   * @param onDismiss (level, why: 'not-now'|'wrong') => void
+   * @param onDismiss (level, why: 'not-now'|'wrong', crisisMessages: number) => void
    * @param onHelp (topic) => void
    * @param nodesFor (indices) => page elements of those messages
    * @param onSaveEvidence () => Promise<result of the background's save> (see warning-evidence.js)
@@ -140,8 +140,9 @@ export class WarningView {
 
   dismiss(why) {
     const level = this.level;
+    const crisisMessages = (this.verdict && this.verdict.crisisMessages) || 0;
     this.remove();
-    this.onDismiss(level, why);
+    this.onDismiss(level, why, crisisMessages);
   }
 
   build(verdict) {

@@ -11,3 +11,11 @@ export function rank(level) {
 export function atLeast(level, floor) {
   return rank(level) >= rank(floor);
 }
+
+/**
+ * Does the verdict hold self-harm words written after a dismissal that saw `dismissedCount`
+ * messages with such words? (A verdict from an older core without the count counts as one.)
+ */
+export function newCrisisWords(verdict, dismissedCount) {
+  return Boolean(verdict && verdict.crisis) && (Number(verdict.crisisMessages) || 1) > (Number(dismissedCount) || 0);
+}

@@ -109,6 +109,30 @@ test('"not now" is remembered for the conversation until something worse happens
   await waitForLevel(page, null);
 });
 
+test('crisis words after "not now" bring crisis help back, and new ones after it was closed too', async () => {
+  const crisisShown = () => waitFor(async () => {
+    const w = await readWarning(page);
+    return w && w.level === 'urgent' && /^You matter/.test(w.text) ? w : null;
+  }, {what: 'crisis help first'});
+  await newThread();
+  await say(...ESCALATION.slice(0, 8));
+  await waitForLevel(page, 'urgent');
+  await clickWarningButton(page, 'not-now');
+  await waitForLevel(page, null);
+  await say(ESCALATION[8]); // same level, but the person's own words mention self-harm
+  const back = await crisisShown();
+  assert.equal(back.buttons[0].label, 'Talk to someone now');
+  await page.keyboard.press('Escape');
+  await waitForLevel(page, null);
+  await say({from: 'them', text: 'times running out'});
+  await readCount(10);
+  assert.equal(await readWarning(page), null, 'closed crisis help stays closed while nothing new is said');
+  await say({from: 'me', text: 'i really want to kill myself'});
+  await crisisShown();
+  await page.keyboard.press('Escape');
+  await waitForLevel(page, null);
+});
+
 test('switching threads (SPA) starts a new conversation and clears the warning', async () => {
   await newThread('Alex');
   await say(...SEXTORTION);
