@@ -259,7 +259,19 @@ impl Analyser {
             .filter(|&&id| all[id as usize] >= min_weight)
             .map(|&id| SignalHit { id, reason: id.reason_key(), messages: self.indices[id as usize].clone() })
             .collect();
-        let families = self.families(min_weight);
+        let mut families = self.families(min_weight);
+        // A family only the learned scorer read is named only when the level rests on it: the
+        // scorer alone is supporting evidence, and "you have 1 hour to send it" beside a money
+        // demand should not be explained as a threat.
+        let learned_now = self.recent_learned();
+        let now = score::level(&recent, &learned_now, self.crisis, self.context.audience);
+        families.retain(|f| {
+            f.rules || {
+                let mut without = learned_now;
+                without[f.family as usize] = 0;
+                score::level(&recent, &without, self.crisis, self.context.audience) < now
+            }
+        });
         // A family only the learned scorer saw is listed under its representative sign with the
         // family's own reason ("These messages read like …"), so the warning always says why.
         for f in families.iter().filter(|f| f.learned && !f.rules && level != Level::None) {

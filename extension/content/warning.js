@@ -7,6 +7,7 @@ import {Highlighter} from './highlight.js';
 import {CHOICES, buildPath, buildReportGuide, pathById} from './advice.js';
 import {isHttps} from '../shared/helplines.js';
 import {EvidencePanel} from './warning-evidence.js';
+import {headlineKeys} from './headline.js';
 
 const HOST_TAG = 'heads-up-warning';
 const STEP_KEYS = ['step_stop', 'step_dont_pay', 'step_save', 'step_keep', 'step_report', 'step_tell'];
@@ -103,7 +104,7 @@ export class WarningView {
       // Focus the main action without scrolling the "not your fault" opening out of view.
       this.primary.focus({preventScroll: true});
     }
-    this.announce(t(`title_${verdict.level}`));
+    this.announce(t(headlineKeys(verdict).title));
   }
 
   /**
@@ -194,9 +195,10 @@ export class WarningView {
     }
 
     // 2. Title, then "not your fault" before anything else is said.
-    card.append(el('h2', {id: titleId, text: t(`title_${level}`)}));
+    const headline = headlineKeys(verdict);
+    card.append(el('h2', {id: titleId, text: t(headline.title)}));
     const lead = el('div', {id: leadId},
-      el('p', {class: 'lead', text: t(`lead_${level}`)}),
+      el('p', {class: 'lead', text: t(headline.lead)}),
       level === 'urgent' ? el('p', {text: t('hope_urgent')}) : null);
     card.append(lead);
 

@@ -133,6 +133,19 @@ test('crisis words after "not now" bring crisis help back, and new ones after it
   await waitForLevel(page, null);
 });
 
+test('money and a deadline with no threat are headed as a money scam, never as blackmail', async () => {
+  await newThread();
+  await say(
+    {from: 'them', text: 'send me $200 in steam gift cards'},
+    {from: 'them', text: 'you have 1 hour to send it'},
+  );
+  const w = await waitForLevel(page, 'warning');
+  assert.match(w.text, /^This looks like a money scam/);
+  assert.doesNotMatch(w.text, /blackmail|threatening you/);
+  await clickWarningButton(page, 'not-now');
+  await waitForLevel(page, null);
+});
+
 test('switching threads (SPA) starts a new conversation and clears the warning', async () => {
   await newThread('Alex');
   await say(...SEXTORTION);
