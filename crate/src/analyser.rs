@@ -334,7 +334,10 @@ const LEARNED_ALONE: u8 = 1;
 
 fn gate_learned(learned: &mut [u8; HEADS], signals: &[(SignalId, u8)]) {
     let mut rules = [0u8; HEADS];
-    for &(id, w) in signals {
+    // A family's learned weight stands in for its main signs in `score::level` (the demand head
+    // for a payment demand, not for a deadline): only those can be corroborated. Otherwise a
+    // deadline alone ("you have 20 seconds") would have been read as a strong demand for money.
+    for &(id, w) in signals.iter().filter(|(id, _)| !matches!(id, SignalId::Urgency | SignalId::Secrecy | SignalId::PressureAfterNo)) {
         let f = Family::of(id) as usize;
         rules[f] = rules[f].max(w);
     }
