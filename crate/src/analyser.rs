@@ -192,19 +192,11 @@ impl Analyser {
     fn recent_learned(&self) -> FamilyWeights {
         let close = self.learned_since(self.count.saturating_sub(CLOSE_WINDOW));
         let window = self.learned_since(self.count.saturating_sub(COMBINE_WINDOW));
-        let mut w = close;
-        for (c, far) in w.iter_mut().zip(window) {
-            *c = (*c).max(far.saturating_sub(1));
-        }
-        w
+        one_step_weaker_beyond(close, window)
     }
 
     fn learned_since(&self, since: usize) -> FamilyWeights {
-        let mut w = [0; HEADS];
-        for (k, latest) in self.learned_latest.iter().enumerate() {
-            w[k] = (1..=3u8).rev().find(|&weight| latest[weight as usize - 1].is_some_and(|i| i >= since)).unwrap_or(0);
-        }
-        w
+        strongest_since(&self.learned_latest, since)
     }
 
     /// The highest level the conversation reached within the last [`COMBINE_WINDOW`] messages.
@@ -231,20 +223,12 @@ impl Analyser {
     fn recent_weights(&self) -> Weights {
         let close = self.weights_since(self.count.saturating_sub(CLOSE_WINDOW));
         let window = self.weights_since(self.count.saturating_sub(COMBINE_WINDOW));
-        let mut w = close;
-        for (c, far) in w.iter_mut().zip(window) {
-            *c = (*c).max(far.saturating_sub(1));
-        }
-        w
+        one_step_weaker_beyond(close, window)
     }
 
     /// The strongest weight of each signal among messages from index `since` on.
     fn weights_since(&self, since: usize) -> Weights {
-        let mut w = [0; SignalId::ALL.len()];
-        for (k, latest) in self.latest.iter().enumerate() {
-            w[k] = (1..=3u8).rev().find(|&weight| latest[weight as usize - 1].is_some_and(|i| i >= since)).unwrap_or(0);
-        }
-        w
+        strongest_since(&self.latest, since)
     }
 
     /// The verdict so far. Costs time proportional to the number of signal kinds, not messages.
@@ -322,6 +306,25 @@ impl Analyser {
         }
         out
     }
+}
+
+/// Per kind, the strongest weight (1–3) whose latest message is at `since` or later (0 if none),
+/// from the index of the latest message at each weight.
+fn strongest_since<const N: usize>(latest: &[[Option<usize>; 3]], since: usize) -> [u8; N] {
+    let mut w = [0; N];
+    for (k, at) in latest.iter().enumerate().take(N) {
+        w[k] = (1..=3u8).rev().find(|&weight| at[weight as usize - 1].is_some_and(|i| i >= since)).unwrap_or(0);
+    }
+    w
+}
+
+/// Weights seen in the close window count fully; those only further back count one step weaker.
+fn one_step_weaker_beyond<const N: usize>(close: [u8; N], window: [u8; N]) -> [u8; N] {
+    let mut w = close;
+    for (c, far) in w.iter_mut().zip(window) {
+        *c = (*c).max(far.saturating_sub(1));
+    }
+    w
 }
 
 /// The learned scorer's say in one message, bounded by what the rules saw there. Alone, or beside
