@@ -285,7 +285,19 @@ class Watcher {
       generic: Boolean(this.adapter.generic),
       messages: this.known.length,
       level: this.verdict ? this.verdict.level : 'none',
+      // A warning the person closed (or one held back by an earlier "not now"): the popup offers it again.
+      closed: Boolean(this.verdict && this.verdict.level !== 'none' && !this.view.visible),
+      crisis: Boolean(this.verdict && this.verdict.crisis),
     };
+  }
+
+  /** Shows this chat's warning again, on the person's request (the popup). */
+  async showAgain() {
+    if (!this.verdict || this.verdict.level === 'none') return false;
+    this.dismissed = null;
+    await localeReady;
+    this.view.render(this.verdict);
+    return true;
   }
 }
 
@@ -331,6 +343,10 @@ async function main() {
   api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     if (msg && msg.type === MSG.POPUP_CS_STATUS) {
       sendResponse(watcher.status());
+    }
+    if (msg && msg.type === MSG.POPUP_CS_SHOW_AGAIN) {
+      watcher.showAgain().then((shown) => sendResponse({shown}), () => sendResponse({shown: false}));
+      return true; // answers later
     }
     return false;
   });

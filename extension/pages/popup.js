@@ -50,6 +50,16 @@ async function show() {
     $('level').textContent = status.level && status.level !== 'none' ? t('popup_level_shown') : t('popup_level_none');
     $('count').textContent = t('popup_count', [String(status.messages)]);
     $('count').dataset.count = String(status.messages);
+    if (status.crisis) $('level').textContent = t('popup_level_crisis');
+    if (status.closed) {
+      // The warning was closed: bring it back (with its help and "Save evidence") on request.
+      const again = $('show-again');
+      again.hidden = false;
+      again.addEventListener('click', async () => {
+        try { await api.tabs.sendMessage(tab.id, {type: MSG.POPUP_CS_SHOW_AGAIN}); } catch { /* the page went away */ }
+        window.close();
+      });
+    }
     return;
   }
   // Needs the tab's address: known through activeTab when the toolbar button opened us.

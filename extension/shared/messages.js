@@ -19,6 +19,8 @@ export const MSG = Object.freeze({
   CS_BG_LOCALE: 'cs-bg-locale',
   // popup -> content: is Heads Up watching this tab, and what does it see?
   POPUP_CS_STATUS: 'popup-cs-status',
+  // popup -> content: the person asked to see the closed warning of this chat again
+  POPUP_CS_SHOW_AGAIN: 'popup-cs-show-again',
   // popup/options -> background: turn Heads Up on for an origin the person just granted
   PAGE_BG_ENABLE_ORIGIN: 'page-bg-enable-origin',
   // popup -> background: start watching this tab now (the toolbar click granted activeTab)

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
 import {
   ESCALATION, SEXTORTION, BENIGN, clickWarningButton, focusedInWarning, launch, popupStatus,
-  readWarning, screenshot, stopServiceWorker, waitFor, waitForLevel,
+  readWarning, screenshot, stopServiceWorker, tabIdOf, waitFor, waitForLevel,
 } from './harness.mjs';
 
 const HOST = 'www.instagram.com';
@@ -142,6 +142,31 @@ test('money and a deadline with no threat are headed as a money scam, never as b
   const w = await waitForLevel(page, 'warning');
   assert.match(w.text, /^This looks like a money scam/);
   assert.doesNotMatch(w.text, /blackmail|threatening you/);
+  await clickWarningButton(page, 'not-now');
+  await waitForLevel(page, null);
+});
+
+test('the popup brings a closed warning back, and says when the person\'s words mention self-harm', async () => {
+  await newThread();
+  await say(...ESCALATION.slice(0, 4));
+  await waitForLevel(page, 'warning');
+  await clickWarningButton(page, 'not-now');
+  await waitForLevel(page, null);
+  const popup = await env.context.newPage();
+  await popup.goto(env.extensionUrl(`pages/popup.html?tab=${await tabIdOf(env, page)}`));
+  const again = popup.locator('#show-again');
+  await again.waitFor({state: 'visible'});
+  assert.equal(await again.textContent(), 'Show the warning again');
+  await again.click();
+  await popup.close().catch(() => {}); // the popup closes itself after the click
+  const back = await waitForLevel(page, 'warning');
+  assert.ok(back.buttons.some((b) => b.label === 'Save evidence'), back.buttons.map((b) => b.label).join(' / '));
+  // Nothing closed: no button to show it again.
+  const open = await env.context.newPage();
+  await open.goto(env.extensionUrl(`pages/popup.html?tab=${await tabIdOf(env, page)}`));
+  await waitFor(async () => (await open.locator('#count').getAttribute('data-count')) !== null, {what: 'popup status'});
+  assert.equal(await open.locator('#show-again').isHidden(), true);
+  await open.close();
   await clickWarningButton(page, 'not-now');
   await waitForLevel(page, null);
 });

@@ -348,8 +348,17 @@ export async function clickWarningButton(page, which) {
   if (!b) throw new Error(`no button ${which} in warning (${w.buttons.map((x) => x.action || x.label).join(', ')})`);
   const session = await cdp(page);
   await session.send('DOM.scrollIntoViewIfNeeded', {backendNodeId: b.backendNodeId}).catch(() => {});
-  const {model} = await session.send('DOM.getBoxModel', {backendNodeId: b.backendNodeId});
-  const q = model.content;
+  // The card rises into place (a short animation): click once the button has stopped moving,
+  // or the click lands where the button was a moment ago.
+  const box = async () => (await session.send('DOM.getBoxModel', {backendNodeId: b.backendNodeId})).model.content;
+  let q = await box();
+  for (let i = 0; i < 20; i += 1) {
+    await new Promise((r) => setTimeout(r, 50));
+    const next = await box();
+    const still = next.every((v, k) => Math.abs(v - q[k]) < 0.5);
+    q = next;
+    if (still) break;
+  }
   const x = (q[0] + q[2] + q[4] + q[6]) / 4;
   const y = (q[1] + q[3] + q[5] + q[7]) / 4;
   await page.mouse.click(x, y);
