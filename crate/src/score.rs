@@ -31,9 +31,10 @@ const GROOMING: [SignalId; 7] = [
 ];
 
 /// The level for a set of signs found by the rules (`w`) and families read by the learned
-/// scorer (`learned`). A family the scorer reads clearly counts like a clear sign of that family;
-/// money and a deadline with no threat and nothing sexual are never urgent (a friend borrowing
-/// $20 "asap" is not blackmail), however strongly they are worded.
+/// scorer (`learned`, already bounded by `analyser::gate_learned`: alone a family reads at 1,
+/// supporting evidence; beside a clear rule hit it can read stronger). Money and a deadline with
+/// no threat and nothing sexual are never urgent (a friend borrowing $20 "asap" is not
+/// blackmail), however strongly they are worded.
 pub(crate) fn level(w: &Weights, learned: &FamilyWeights, crisis: bool, audience: Audience) -> Level {
     let g = |id: SignalId| w[id as usize];
     // The scorer adds to what the rules saw; with no rule sign at all in the window, its weak
@@ -150,6 +151,20 @@ mod tests {
     }
 
     use SignalId::*;
+
+    #[test]
+    fn the_scorer_alone_never_makes_a_threat_urgent() {
+        let threat = with(&[(ThreatToShare, 3)]);
+        let demand = |w: u8| {
+            let mut m = [0; 4];
+            m[Family::Demand as usize] = w;
+            m
+        };
+        assert_eq!(level(&threat, &demand(1), false, Audience::Teen), Level::Warning);
+        assert_eq!(level(&threat, &demand(2), false, Audience::Teen), Level::Urgent);
+        // And with no rule sign at all, its readings count for nothing.
+        assert_eq!(level(&[0; SignalId::ALL.len()], &[1, 1, 1, 1], false, Audience::Teen), Level::None);
+    }
 
     #[test]
     fn money_talk_alone_is_nothing() {
