@@ -39,7 +39,7 @@ pub struct Analyser {
     /// Per signal and weight (1–3), the index of the latest message that showed it.
     latest: [[Option<usize>; 3]; SignalId::ALL.len()],
     indices: Vec<Vec<usize>>,
-    crisis: bool,
+    /// The user's messages with self-harm words so far (any: lead with crisis help).
     crisis_messages: usize,
     langs: [usize; 32],
     /// Index of their last request (images, video, another app).
@@ -75,7 +75,6 @@ impl Analyser {
             count: 0,
             latest: [[None; 3]; SignalId::ALL.len()],
             indices: vec![Vec::new(); SignalId::ALL.len()],
-            crisis: false,
             crisis_messages: 0,
             langs: [0; 32],
             last_request: None,
@@ -92,20 +91,14 @@ impl Analyser {
     /// The learned scorer's weight (0–3) per family for the message just scanned. Heads that
     /// don't apply to the sender give 0.
     fn read_learned(&mut self, s: &crate::scan::MessageScan, from: Sender) -> [u8; HEADS] {
-        let mut weight = [0u8; HEADS];
         if self.scratch.tokens().is_empty() {
-            return weight;
+            return [0; HEADS];
         }
         let mut feats = std::mem::take(&mut self.scratch.features);
         features::extract(self.scratch.tokens(), s, self.scorer.bits, &mut feats);
-        let logits = self.scorer.logits(&feats);
+        let heads = learn::read(self.scorer, &feats, from);
         self.scratch.features = feats;
-        for h in 0..HEADS {
-            if learn::applies(h, from) {
-                weight[h] = self.scorer.weight(h, logits[h]);
-            }
-        }
-        weight
+        heads.map(|(_, w)| w)
     }
 
     fn record(&mut self, id: SignalId, weight: u8, index: usize) {
@@ -127,7 +120,6 @@ impl Analyser {
         if let Some(l) = s.lang {
             self.langs[l] += 1;
         }
-        self.crisis |= s.crisis;
         self.crisis_messages += usize::from(s.crisis);
         let theirs = message.from != Sender::Me;
         let mine = message.from != Sender::Them;
@@ -183,9 +175,14 @@ impl Analyser {
         }
     }
 
+    /// Whether the user's own words have mentioned self-harm.
+    fn crisis(&self) -> bool {
+        self.crisis_messages > 0
+    }
+
     /// The level of the signs in the window as they stand now (see [`Self::recent_weights`]).
     fn current_level(&self) -> Level {
-        score::level(&self.recent_weights(), &self.recent_learned(), self.crisis, self.context.audience)
+        score::level(&self.recent_weights(), &self.recent_learned(), self.crisis(), self.context.audience)
     }
 
     /// The learned families' weights in the window, counted like [`Self::recent_weights`].
@@ -248,12 +245,12 @@ impl Analyser {
         // scorer alone is supporting evidence, and "you have 1 hour to send it" beside a money
         // demand should not be explained as a threat.
         let learned_now = self.recent_learned();
-        let now = score::level(&recent, &learned_now, self.crisis, self.context.audience);
+        let now = score::level(&recent, &learned_now, self.crisis(), self.context.audience);
         families.retain(|f| {
             f.rules || {
                 let mut without = learned_now;
                 without[f.family as usize] = 0;
-                score::level(&recent, &without, self.crisis, self.context.audience) < now
+                score::level(&recent, &without, self.crisis(), self.context.audience) < now
             }
         });
         // A family only the learned scorer saw is listed under its representative sign with the
@@ -273,7 +270,7 @@ impl Analyser {
             level,
             signals,
             stage: score::stage(&recent, self.count),
-            crisis: self.crisis,
+            crisis: self.crisis(),
             crisis_messages: self.crisis_messages,
             message_count: self.count,
             languages: langs.into_iter().map(|(l, _)| lang::code(l).to_string()).collect(),

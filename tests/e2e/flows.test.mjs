@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
 import {
   ESCALATION, SEXTORTION, BENIGN, clickWarningButton, focusedInWarning, launch, popupStatus,
-  readWarning, screenshot, stopServiceWorker, tabIdOf, waitFor, waitForLevel,
+  openPopup, readWarning, screenshot, stopServiceWorker, waitFor, waitForLevel,
 } from './harness.mjs';
 
 const HOST = 'www.instagram.com';
@@ -117,7 +117,8 @@ test('crisis words after "not now" bring crisis help back, and new ones after it
   await newThread();
   await say(...ESCALATION.slice(0, 8));
   await waitForLevel(page, 'urgent');
-  await clickWarningButton(page, 'not-now');
+  // Escape is "not now" (the same dismissal); the other urgent tests close the dialog this way too.
+  await page.keyboard.press('Escape');
   await waitForLevel(page, null);
   await say(ESCALATION[8]); // same level, but the person's own words mention self-harm
   const back = await crisisShown();
@@ -152,8 +153,7 @@ test('the popup brings a closed warning back, and says when the person\'s words 
   await waitForLevel(page, 'warning');
   await clickWarningButton(page, 'not-now');
   await waitForLevel(page, null);
-  const popup = await env.context.newPage();
-  await popup.goto(env.extensionUrl(`pages/popup.html?tab=${await tabIdOf(env, page)}`));
+  const popup = await openPopup(env, page);
   const again = popup.locator('#show-again');
   await again.waitFor({state: 'visible'});
   assert.equal(await again.textContent(), 'Show the warning again');
@@ -162,8 +162,7 @@ test('the popup brings a closed warning back, and says when the person\'s words 
   const back = await waitForLevel(page, 'warning');
   assert.ok(back.buttons.some((b) => b.label === 'Save evidence'), back.buttons.map((b) => b.label).join(' / '));
   // Nothing closed: no button to show it again.
-  const open = await env.context.newPage();
-  await open.goto(env.extensionUrl(`pages/popup.html?tab=${await tabIdOf(env, page)}`));
+  const open = await openPopup(env, page);
   await waitFor(async () => (await open.locator('#count').getAttribute('data-count')) !== null, {what: 'popup status'});
   assert.equal(await open.locator('#show-again').isHidden(), true);
   await open.close();

@@ -411,10 +411,16 @@ export async function tabIdOf(env, page) {
 }
 
 /** What the popup says about a tab (opened as a page with ?tab=). */
-export async function popupStatus(env, page) {
+/** The toolbar popup for `page`'s tab, opened as a page (`?tab=` says which tab it is about). */
+export async function openPopup(env, page) {
   const tabId = await tabIdOf(env, page);
   const popup = await env.context.newPage();
   await popup.goto(env.extensionUrl(`pages/popup.html?tab=${tabId}`));
+  return popup;
+}
+
+export async function popupStatus(env, page) {
+  const popup = await openPopup(env, page);
   const text = await waitFor(async () => {
     const s = await popup.locator('#status').textContent();
     if (!s) return null;

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
-import {DIST_CHROME, SEXTORTION, ensureBuilt, launch, readWarning, tabIdOf, waitFor} from './harness.mjs';
+import {DIST_CHROME, SEXTORTION, ensureBuilt, launch, openPopup, readWarning, waitFor} from './harness.mjs';
 
 const HOST = 'www.instagram.com';
 let env;
@@ -42,9 +42,7 @@ test('a wasm that fails to load: the page works untouched, the popup says Heads 
   assert.equal(await readWarning(page), null, 'no warning host element on the page');
   assert.deepEqual(errors, [], 'no exceptions from the page');
 
-  const tabId = await tabIdOf(env, page);
-  const popup = await env.context.newPage();
-  await popup.goto(env.extensionUrl(`pages/popup.html?tab=${tabId}`));
+  const popup = await openPopup(env, page);
   const status = await waitFor(() => popup.locator('#status').textContent(), {what: 'popup status'});
   assert.equal(status, 'Heads Up is not running on this page.');
   assert.equal(await popup.locator('#status').getAttribute('data-state'), 'not-running');

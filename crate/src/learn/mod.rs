@@ -49,30 +49,35 @@ pub fn applies(head: usize, from: Sender) -> bool {
 
 /// The features of one message as the analyser sees it (normalised tokens plus its rule scan).
 pub fn message_features(text: &str, from: Sender, bits: u32) -> Vec<u32> {
+    scan_with_features(text, from, bits).1
+}
+
+/// One message scanned by the rules, and its features.
+fn scan_with_features(text: &str, from: Sender, bits: u32) -> (crate::scan::MessageScan, Vec<u32>) {
     let mut scratch = Scratch::default();
     let s = scan(text, from, &mut scratch);
     let mut out = Vec::new();
     if !scratch.tokens().is_empty() {
         features::extract(scratch.tokens(), &s, bits, &mut out);
     }
-    out
+    (s, out)
+}
+
+/// Per head, its logit for a message's features and the weight (0–3) it gives: 0 where the head
+/// doesn't apply to the sender (`from`).
+pub(crate) fn read(scorer: &Scorer, features: &[u32], from: Sender) -> [(f32, u8); HEADS] {
+    let logits = scorer.logits(features);
+    let mut heads = [(0.0, 0); HEADS];
+    for (h, slot) in heads.iter_mut().enumerate() {
+        *slot = (logits[h], if applies(h, from) { scorer.weight(h, logits[h]) } else { 0 });
+    }
+    heads
 }
 
 /// What the engine reads in one message, for `headsup explain`: the rules' hits, and per head its
 /// logit and the weight the shipped scorer gives it (0 where the head doesn't apply to `from`).
 pub fn explain(text: &str, from: Sender) -> (Vec<(crate::model::SignalId, u8)>, [(f32, u8); HEADS]) {
     let scorer = embedded();
-    let mut scratch = Scratch::default();
-    let s = scan(text, from, &mut scratch);
-    let mut feats = Vec::new();
-    if !scratch.tokens().is_empty() {
-        features::extract(scratch.tokens(), &s, scorer.bits, &mut feats);
-    }
-    let logits = scorer.logits(&feats);
-    let mut heads = [(0.0, 0); HEADS];
-    for (h, slot) in heads.iter_mut().enumerate() {
-        let w = if applies(h, from) { scorer.weight(h, logits[h]) } else { 0 };
-        *slot = (logits[h], w);
-    }
-    (s.signals, heads)
+    let (s, feats) = scan_with_features(text, from, scorer.bits);
+    (s.signals, read(scorer, &feats, from))
 }

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use headsup::learn::cv::{cross_validate, fit_with_thresholds, train_shipped, Set};
+use headsup::learn::cv::{cross_validate, train_all, Set};
 use headsup::learn::data::{fold_of, load, Line, Origin};
 use headsup::learn::generate::generate;
 use headsup::learn::train::Params;
@@ -56,20 +56,15 @@ fn flags(args: &[String]) -> Result<Flags, String> {
 /// weights file (`--generated` adds the generator's lines, for comparison only).
 pub fn train(args: &[String]) -> Result<(), String> {
     let f = flags(args)?;
-    let (scorer, lines) = if f.with_generated {
-        let params = Params::default();
-        let set = Set::new(all_lines(&f.data)?, params.bits);
-        let all: Vec<usize> = (0..set.lines.len()).collect();
-        (fit_with_thresholds(&set, &all, &params), set.lines)
-    } else {
-        (train_shipped(&f.data).map_err(|e| e.to_string())?, load(&f.data).map_err(|e| e.to_string())?)
-    };
+    // Without --generated this is `train_shipped`: the lines it loads, trained the same way.
+    let lines = if f.with_generated { all_lines(&f.data)? } else { load(&f.data).map_err(|e| e.to_string())? };
+    let (scorer, set) = train_all(lines, &Params::default());
     for (h, head) in scorer.heads.iter().enumerate() {
         eprintln!("  {:<9} thresholds {:?}", headsup::Family::ALL[h].as_str(), head.thresholds);
     }
     let bytes = scorer.to_bytes();
     std::fs::write(&f.out, &bytes).map_err(|e| format!("{}: {e}", f.out.display()))?;
-    let count = |o: Origin| lines.iter().filter(|l| l.origin == o).count();
+    let count = |o: Origin| set.lines.iter().filter(|l| l.origin == o).count();
     eprintln!(
         "trained on {} real, {} everyday, {} generated lines; {} bytes → {}",
         count(Origin::Real),
@@ -199,31 +194,7 @@ pub fn cv(args: &[String]) -> Result<String, String> {
         &[("rules alone", None), ("rules + scorer, real data only", Some(false))]
     };
     if args.iter().any(|a| a == "--heads") {
-        let scorers = cross_validate(&set, FOLDS, &params, true);
-        for h in 0..headsup::learn::HEADS {
-            let mut pos = Vec::new();
-            let mut hard = Vec::new();
-            let mut every = Vec::new();
-            for (i, l) in set.lines.iter().enumerate() {
-                if l.origin == Origin::Generated { continue; }
-                let sc = &scorers[fold_of(&l.group, FOLDS)];
-                let z = sc.logits(&set.features[i])[h];
-                match (l.family, l.origin) {
-                    (Some(fam), _) if fam as usize == h => pos.push((z, sc.weight(h, z))),
-                    (None, Origin::Real) => hard.push((z, sc.weight(h, z))),
-                    (None, Origin::Everyday) => every.push((z, sc.weight(h, z))),
-                    _ => {}
-                }
-            }
-            let auc = |neg: &Vec<(f32, u8)>| {
-                let mut wins = 0f64;
-                for p in &pos { for n in neg { wins += if p.0 > n.0 { 1.0 } else if p.0 == n.0 { 0.5 } else { 0.0 }; } }
-                wins / (pos.len() * neg.len()).max(1) as f64
-            };
-            let at = |v: &Vec<(f32, u8)>, w: u8| v.iter().filter(|x| x.1 >= w).count() as f64 / v.len().max(1) as f64 * 100.0;
-            let _ = writeln!(out, "head {h}: {} pos; AUC vs hard {:.3}, vs everyday {:.3}; recall w1 {:.1}% w2 {:.1}% w3 {:.1}%; hard w1 {:.2}% w2 {:.2}%; everyday w1 {:.3}% w2 {:.3}%",
-                pos.len(), auc(&hard), auc(&every), at(&pos, 1), at(&pos, 2), at(&pos, 3), at(&hard, 1), at(&hard, 2), at(&every, 1), at(&every, 2));
-        }
+        heads(&set, &params, &mut out);
         return Ok(out);
     }
     for &(name, variant) in variants {
@@ -298,6 +269,57 @@ pub fn everyday(files: &[String]) -> Result<String, String> {
         let _ = writeln!(out, "  reasons behind chats that reached a level: {top:?}");
     }
     Ok(out)
+}
+
+/// `headsup eval --cv --heads`: each head alone, out of fold — its AUC against hard negatives and
+/// everyday lines, and the share of its positives and negatives it reaches at each weight.
+fn heads(set: &Set, params: &Params, out: &mut String) {
+    let scorers = cross_validate(set, FOLDS, params, true);
+    for h in 0..headsup::learn::HEADS {
+        // (logit, weight) of the head's positives, the hard negatives and the everyday lines.
+        let (mut pos, mut hard, mut every) = (Vec::new(), Vec::new(), Vec::new());
+        for (i, l) in set.lines.iter().enumerate().filter(|(_, l)| l.origin != Origin::Generated) {
+            let sc = &scorers[fold_of(&l.group, FOLDS)];
+            let z = sc.logits(&set.features[i])[h];
+            let read = (z, sc.weight(h, z));
+            match (l.family, l.origin) {
+                (Some(fam), _) if fam as usize == h => pos.push(read),
+                (None, Origin::Real) => hard.push(read),
+                (None, Origin::Everyday) => every.push(read),
+                _ => {}
+            }
+        }
+        let auc = |neg: &[(f32, u8)]| {
+            let mut wins = 0f64;
+            for p in &pos {
+                for n in neg {
+                    wins += if p.0 > n.0 {
+                        1.0
+                    } else if p.0 == n.0 {
+                        0.5
+                    } else {
+                        0.0
+                    };
+                }
+            }
+            wins / (pos.len() * neg.len()).max(1) as f64
+        };
+        let at = |v: &[(f32, u8)], w: u8| v.iter().filter(|x| x.1 >= w).count() as f64 / v.len().max(1) as f64 * 100.0;
+        let _ = writeln!(
+            out,
+            "head {h}: {} pos; AUC vs hard {:.3}, vs everyday {:.3}; recall w1 {:.1}% w2 {:.1}% w3 {:.1}%; hard w1 {:.2}% w2 {:.2}%; everyday w1 {:.3}% w2 {:.3}%",
+            pos.len(),
+            auc(&hard),
+            auc(&every),
+            at(&pos, 1),
+            at(&pos, 2),
+            at(&pos, 3),
+            at(&hard, 1),
+            at(&hard, 2),
+            at(&every, 1),
+            at(&every, 2)
+        );
+    }
 }
 
 /// `headsup explain [--me] TEXT`: what the rules and each head read in one message.
