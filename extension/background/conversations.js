@@ -5,8 +5,28 @@
 /** Reply telling a content script to resend everything for that conversation. */
 export const RESYNC = Object.freeze({resync: true});
 
+/**
+ * The page's cue record as the analyser takes it (Analyser.setPeer): only `stranger` and
+ * `newThread`, only when they are booleans; anything else the content script sent is dropped.
+ */
+export function peerRecord(cues) {
+  const out = {};
+  if (cues && typeof cues === 'object') {
+    if (typeof cues.stranger === 'boolean') out.stranger = cues.stranger;
+    if (typeof cues.newThread === 'boolean') out.newThread = cues.newThread;
+  }
+  return out;
+}
+
+function samePeer(a, b) {
+  return a.stranger === b.stranger && a.newThread === b.newThread;
+}
+
 export class ConversationStore {
-  /** @param makeAnalyser (audience, site) => {push(batch), result(), messageCount, free()} */
+  /**
+   * @param makeAnalyser (audience, site) => {push(batch), result(), messageCount, free(), setPeer?(record)}
+   *   setPeer is called only when the analyser has it (an older core has not: no cues, today's verdicts).
+   */
   constructor(makeAnalyser) {
     this.makeAnalyser = makeAnalyser;
     this.byTab = new Map(); // tabId -> {key, audience, analyser}
@@ -14,10 +34,11 @@ export class ConversationStore {
 
   /**
    * Analyses a batch. `start` is how many messages of this conversation the content script
-   * believes the background already has; `reset` replaces everything.
+   * believes the background already has; `reset` replaces everything. `cues` is the page's cue
+   * record (content/cues.js), handed to the analyser when it differs from what it has.
    * Returns {verdict} or RESYNC when the background's state does not line up.
    */
-  analyse({tabId, key, site, audience, start, reset, messages}) {
+  analyse({tabId, key, site, audience, start, reset, messages, cues}) {
     let entry = this.byTab.get(tabId);
     if (entry && (entry.key !== key || entry.audience !== audience || reset)) {
       this.forget(tabId);
@@ -25,7 +46,7 @@ export class ConversationStore {
     }
     if (!entry) {
       if (!reset && start !== 0) return RESYNC;
-      entry = {key, audience, analyser: this.makeAnalyser(audience, site ?? null)};
+      entry = {key, audience, analyser: this.makeAnalyser(audience, site ?? null), peer: {}};
       this.byTab.set(tabId, entry);
     }
     if (entry.analyser.messageCount !== start && !reset) {
@@ -33,6 +54,11 @@ export class ConversationStore {
       return RESYNC;
     }
     try {
+      const peer = peerRecord(cues);
+      if (typeof entry.analyser.setPeer === 'function' && !samePeer(entry.peer, peer)) {
+        entry.analyser.setPeer(peer);
+        entry.peer = peer;
+      }
       const verdict = entry.analyser.push(messages);
       return {verdict};
     } catch (err) {

@@ -42,7 +42,7 @@ function sites() {
 async function onHello(msg) {
   const [settings, siteData] = await Promise.all([readSettings(), sites()]);
   return {sites: siteData, disabled: disabledSites(settings), minimumLevel: minimumLevel(settings),
-    showLearnMore: settings.showLearnMore};
+    showLearnMore: settings.showLearnMore, imagePause: settings.imagePause !== false};
 }
 
 async function onAnalyse(msg, sender) {
@@ -56,6 +56,7 @@ async function onAnalyse(msg, sender) {
     start: msg.start,
     reset: msg.reset,
     messages: msg.messages,
+    cues: msg.cues,
   });
   if (out.resync) return out;
   const {verdict} = out;
@@ -66,7 +67,8 @@ async function onAnalyse(msg, sender) {
     const record = await readDismissal(await conversationHash(msg.site, msg.conversation));
     show = showsDespiteDismissal(verdict, record);
   }
-  return {verdict, show};
+  // The image pause follows the setting in force (the school may keep it on).
+  return {verdict, show, imagePause: settings.imagePause !== false};
 }
 
 async function onDismiss(msg) {

@@ -63,6 +63,7 @@
 //                 reads an attribute instead of text; `peerNamePattern` is a regex whose first
 //                 group is the name
 //   peerLink      document-level selector of an <a> to their profile
+//   cues          stranger / known / new-thread cues of the page: read by cues.js, not here
 //   conversationKey  {source:"path"|"hash"|"search", pattern} — first group of the regex on
 //                 location.pathname / .hash / .search; or {source:"selector", selector, attr?,
 //                 pattern?} — the element's attribute or text (optionally through the regex);

@@ -15,6 +15,8 @@ import {findAdapter, readMessages, conversationKey, genericAdapter, peerInfo} fr
 import {changedAbove, mergeMessages, mergeWindow} from './tracker.js';
 import {SlicedQueue} from './queue.js';
 import {WarningView, messagesFor, reasonsFor} from './warning.js';
+import {readCues, sameCues} from './cues.js';
+import {ImagePause, pauseWanted} from './image-pause.js';
 import {useMessages} from '../shared/i18n.js';
 
 const RETRY_AFTER_FAILURE_MS = 5000;
@@ -50,7 +52,8 @@ function shadowRootOf(el) {
 }
 
 class Watcher {
-  constructor(adapter) {
+  /** @param imagePause the setting: pause before an image goes into a chat with warning signs */
+  constructor(adapter, {imagePause = true} = {}) {
     this.adapter = adapter;
     this.site = adapter.id || 'generic';
     this.conversation = null;
@@ -61,8 +64,11 @@ class Watcher {
     this.busy = false;
     this.again = false;
     this.verdict = null;
+    this.cues = {};           // what the page says about the other person (cues.js)
+    this.sentCues = null;     // the cue record the background has for this conversation
+    this.imagePause = imagePause !== false;
     this.view = new WarningView({
-      onDismiss: (level, why, crisisMessages) => this.dismiss(level, crisisMessages),
+      onDismiss: (level, why, crisisMessages) => this.dismiss(level, crisisMessages, why),
       onHelp: (topic) => { send({type: MSG.CS_BG_OPEN_HELP, topic, site: this.site}).catch(() => {}); },
       nodesFor: (indices) => indices.map((i) => this.known[i] && this.nodes.get(this.known[i].key)).filter(Boolean),
       onSaveEvidence: () => this.saveEvidence(),
@@ -80,9 +86,19 @@ class Watcher {
     this.added = 0;           // page changes after `head` since the last read (widen the window)
     this.downUntil = 0;       // the background's analyser could not start: nothing to do until then
     this.engineDown = false;
+    this.pause = new ImagePause({
+      armed: () => pauseWanted({
+        enabled: this.imagePause,
+        verdict: this.verdict,
+        cues: this.cues,
+        wrongAt: this.dismissed && this.dismissed.why === 'wrong' && this.dismissed.conversation === this.conversation ? this.dismissed.level : null,
+      }),
+      ask: () => localeReady.then(() => this.view.askBeforeSending({verdict: this.verdict, cues: this.cues})),
+    });
   }
 
   start() {
+    this.pause.start();
     // The observer callback only queues; all reading happens in later idle slices.
     this.observer = new MutationObserver((records) => {
       for (const r of records) {
@@ -179,7 +195,9 @@ class Watcher {
       this.observeShadowRoots(page);
       this.known = list;
       if (change === 'reset') this.needsReset = true;
-      if (this.needsReset || this.sent < this.known.length) await this.flush(conversation);
+      const cues = readCues(this.adapter, document, {messages: list.length});
+      if (!sameCues(cues, this.cues)) this.cues = cues;
+      if (this.needsReset || this.sent < this.known.length || !sameCues(this.cues, this.sentCues)) await this.flush(conversation);
     } catch (err) {
       // The background did not answer after several tries: keep the messages, try later.
       this.needsReset = true;
@@ -216,13 +234,17 @@ class Watcher {
     this.sent = 0;
     this.needsReset = true;
     this.verdict = null;
+    this.cues = {};
+    this.sentCues = null;
     this.view.remove();
     if (hadOne) send({type: MSG.CS_BG_FORGET}).catch(() => {});
   }
 
   async flush(conversation) {
     const strip = (m) => ({from: m.from, text: m.text, time: m.time || undefined, hasMedia: Boolean(m.hasMedia)});
-    const base = {type: MSG.CS_BG_ANALYSE, site: this.site, conversation};
+    // The cue record travels with every batch; the background hands it on when it changed.
+    const cues = this.cues;
+    const base = {type: MSG.CS_BG_ANALYSE, site: this.site, conversation, cues};
     let reply;
     if (!this.needsReset) {
       const count = this.known.length;
@@ -239,6 +261,8 @@ class Watcher {
     }
     if (reply.error) throw replyError(reply);
     this.engineDown = false;
+    this.sentCues = cues;
+    if (typeof reply.imagePause === 'boolean') this.imagePause = reply.imagePause;
     if (conversation !== this.conversation) return; // the person moved on meanwhile
     this.verdict = reply.verdict;
     const shown = reply.show && !this.dismissedAtOrAbove(conversation, reply.verdict);
@@ -270,10 +294,11 @@ class Watcher {
     });
   }
 
-  dismiss(level, crisisMessages = 0) {
+  dismiss(level, crisisMessages = 0, why = 'not-now') {
     // A reply already on its way was computed before the background knew of this dismissal: it
-    // must not bring the warning back at the same level (see flush).
-    this.dismissed = {conversation: this.conversation, level, crisisMessages};
+    // must not bring the warning back at the same level (see flush). "This is wrong" also turns
+    // the image pause off for this chat at that level.
+    this.dismissed = {conversation: this.conversation, level, crisisMessages, why};
     send({type: MSG.CS_BG_DISMISS, site: this.site, conversation: this.conversation, level, crisisMessages}).catch(() => {});
   }
 
@@ -339,7 +364,7 @@ async function main() {
   } else if ((hello.disabled || []).includes(adapter.id)) {
     return;
   }
-  const watcher = new Watcher(adapter);
+  const watcher = new Watcher(adapter, {imagePause: hello.imagePause});
   api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     if (msg && msg.type === MSG.POPUP_CS_STATUS) {
       sendResponse(watcher.status());

@@ -61,5 +61,14 @@ button.choice[aria-expanded=true] { border-color: var(--accent); box-shadow: ins
 button.step-action { padding: 2px 10px; margin-block: 2px; font-size: .9em; }
 .panel code { overflow-wrap: anywhere; font-size: .9em; }
 .panel a { color: var(--accent); }
+/* The pause before an image is sent: centred at the bottom, beside (not over) the warning card. */
+.pause {
+  position: fixed; inset-block-end: 16px; inset-inline: 0; margin-inline: auto; z-index: 2147483647;
+  inline-size: min(400px, calc(100vw - 32px)); max-block-size: calc(100vh - 32px); overflow: auto;
+  background: var(--bg); border: 2px solid var(--accent); border-radius: 14px;
+  box-shadow: 0 8px 28px rgba(0,0,0,.22); padding: 16px;
+}
+.row.equal > button { flex: 1 1 0; font-weight: 600; }
+@media (forced-colors: active) { .pause { border: 2px solid CanvasText; } }
 [hidden] { display: none !important; }
 `;

@@ -8,6 +8,7 @@ import {CHOICES, buildPath, buildReportGuide, pathById} from './advice.js';
 import {isHttps} from '../shared/helplines.js';
 import {EvidencePanel} from './warning-evidence.js';
 import {headlineKeys} from './headline.js';
+import {buildPausePanel} from './pause-panel.js';
 
 const HOST_TAG = 'heads-up-warning';
 const STEP_KEYS = ['step_stop', 'step_dont_pay', 'step_save', 'step_keep', 'step_report', 'step_tell'];
@@ -36,9 +37,16 @@ function reasonText(signal) {
   return t('reason_other');
 }
 
-/** Distinct, translated reasons in verdict order (two signals can share a sentence). */
+/** What the page said about the other person that raised the level (the core's `cues`). */
+const CUE_KEYS = Object.freeze({stranger: 'cue_stranger', new_thread: 'cue_new_thread'});
+
+/**
+ * Distinct, translated reasons in verdict order (two signals can share a sentence), then the
+ * page's cues that raised the level ("You've never talked to this account before").
+ */
 export function reasonsFor(verdict) {
-  return [...new Set((verdict.signals || []).map(reasonText))];
+  const cues = (Array.isArray(verdict.cues) ? verdict.cues : []).map((c) => CUE_KEYS[c]).filter(Boolean).map((k) => t(k));
+  return [...new Set([...(verdict.signals || []).map(reasonText), ...cues])];
 }
 
 /** Indices of the messages involved in any signal, ascending. */
@@ -68,19 +76,23 @@ export class WarningView {
     this.helpData = helpData;
     this.host = null;
     this.shadow = null;
+    this.wrap = null;
+    this.card = null;
+    this.pause = null; // the open pause before an image is sent (see askBeforeSending)
     this.level = 'none';
     this.signature = '';
     this.returnFocus = null;
     this.highlighter = new Highlighter();
   }
 
+  /** Is the warning card on the page? (The host can also hold only the pause panel.) */
   get visible() {
-    return Boolean(this.host && this.host.isConnected);
+    return Boolean(this.card && this.host && this.host.isConnected);
   }
 
   /** Shows or updates the warning for a verdict (level other than none). */
   render(verdict) {
-    const signature = JSON.stringify([verdict.level, verdict.crisis, (verdict.signals || []).map((s) => [s.id, s.messages])]);
+    const signature = JSON.stringify([verdict.level, verdict.crisis, (verdict.signals || []).map((s) => [s.id, s.messages]), verdict.cues || []]);
     if (this.visible && signature === this.signature) return;
     if (this.visible && this.verdict && this.level === verdict.level && Boolean(this.verdict.crisis) === Boolean(verdict.crisis)
       && (messagesFor(this.verdict).length > 0) === (messagesFor(verdict).length > 0)) {
@@ -130,13 +142,83 @@ export class WarningView {
     this.highlighter.clear();
     if (this.onKey) document.removeEventListener('keydown', this.onKey, true);
     this.onKey = null;
-    if (this.host) this.host.remove();
-    this.host = null;
-    this.shadow = null;
+    for (const node of [this.card, this.backdrop]) if (node) node.remove();
+    this.card = null;
+    this.backdrop = null;
+    if (!this.pause) this.removeHost();
     if (restoreFocus && this.returnFocus && this.returnFocus.isConnected && this.returnFocus.focus) {
       this.returnFocus.focus();
     }
     if (restoreFocus) this.returnFocus = null;
+  }
+
+  removeHost() {
+    if (this.host) this.host.remove();
+    this.host = null;
+    this.shadow = null;
+    this.wrap = null;
+    this.live = null;
+  }
+
+  /**
+   * The host element and its closed shadow root, created when missing: the warning card and the
+   * pause panel live side by side in it.
+   */
+  ensureHost() {
+    if (this.host) {
+      if (!this.host.isConnected) (document.documentElement || document.body).append(this.host);
+      this.wrap.setAttribute('dir', uiDirection());
+      this.wrap.setAttribute('lang', uiLangTag());
+      return;
+    }
+    const host = document.createElement(HOST_TAG);
+    // Inline (CSSOM) so no page rule can style or hide the host; :host rules lose to page rules.
+    host.style.setProperty('all', 'initial', 'important');
+    host.style.setProperty('display', 'block', 'important');
+    const shadow = host.attachShadow({mode: 'closed'});
+    const style = document.createElement('style');
+    style.textContent = WARNING_CSS;
+    const wrap = el('div', {class: 'wrap', dir: uiDirection(), lang: uiLangTag()});
+    const live = el('div', {role: 'status', 'aria-live': 'polite', class: 'note'});
+    live.style.setProperty('position', 'absolute');
+    live.style.setProperty('clip-path', 'inset(50%)');
+    live.style.setProperty('inline-size', '1px');
+    live.style.setProperty('overflow', 'hidden');
+    wrap.append(live);
+    shadow.append(style, wrap);
+    (document.documentElement || document.body).append(host);
+    this.host = host;
+    this.shadow = shadow;
+    this.wrap = wrap;
+    this.live = live;
+  }
+
+  /**
+   * The pause before an image or video is added to this chat: a short panel beside the warning,
+   * in the same closed shadow root. Resolves true for "Send anyway", false for "Don't send".
+   * One at a time: a second file added while it is open gets the same answer.
+   * @param verdict the conversation's verdict; cues the page's cue record (cues.js)
+   */
+  askBeforeSending({verdict, cues}) {
+    if (this.pause) return this.pause.promise;
+    this.ensureHost();
+    const returnFocus = document.activeElement;
+    let resolve;
+    const promise = new Promise((r) => { resolve = r; });
+    const finish = (send) => {
+      if (!this.pause || this.pause.promise !== promise) return;
+      this.pause.node.remove();
+      this.pause = null;
+      if (!this.card) this.removeHost();
+      else this.announce(t(send ? 'pause_passed' : 'pause_kept'));
+      if (returnFocus && returnFocus.isConnected && returnFocus.focus) returnFocus.focus({preventScroll: true});
+      resolve(send);
+    };
+    const {node, first} = buildPausePanel({el, t, verdict, cues, onChoice: finish});
+    this.pause = {node, promise};
+    this.wrap.insertBefore(node, this.live);
+    first.focus({preventScroll: true});
+    return promise;
   }
 
   dismiss(why) {
@@ -148,23 +230,8 @@ export class WarningView {
 
   build(verdict) {
     const level = verdict.level;
-    const host = document.createElement(HOST_TAG);
-    // Inline (CSSOM) so no page rule can style or hide the host; :host rules lose to page rules.
-    host.style.setProperty('all', 'initial', 'important');
-    host.style.setProperty('display', 'block', 'important');
-    const shadow = host.attachShadow({mode: 'closed'});
-    const style = document.createElement('style');
-    style.textContent = WARNING_CSS;
-    shadow.append(style);
-
-    const dir = uiDirection();
-    const wrap = el('div', {class: 'wrap', dir, lang: uiLangTag()});
-    const live = el('div', {role: 'status', 'aria-live': 'polite', class: 'note', style: null});
-    live.style.setProperty('position', 'absolute');
-    live.style.setProperty('clip-path', 'inset(50%)');
-    live.style.setProperty('inline-size', '1px');
-    live.style.setProperty('overflow', 'hidden');
-    this.live = live;
+    this.ensureHost();
+    const host = this.host;
 
     const titleId = 'hu-title';
     const leadId = 'hu-lead';
@@ -266,13 +333,10 @@ export class WarningView {
     row.append(button('action_wrong', 'link', () => this.dismiss('wrong'), {'data-action': 'wrong'}));
     card.append(row);
 
-    if (level === 'urgent') wrap.append(el('div', {class: 'backdrop', 'aria-hidden': 'true'}));
-    wrap.append(card, live);
-    shadow.append(wrap);
-    (document.documentElement || document.body).append(host);
+    this.backdrop = level === 'urgent' ? el('div', {class: 'backdrop', 'aria-hidden': 'true'}) : null;
+    if (this.backdrop) this.wrap.insertBefore(this.backdrop, this.live);
+    this.wrap.insertBefore(card, this.live);
 
-    this.host = host;
-    this.shadow = shadow;
     this.primary = primary;
     this.mainPrimary = primary;
     this.crisisMode = Boolean(verdict.crisis);
@@ -287,7 +351,10 @@ export class WarningView {
     this.onKey = (e) => {
       // Only a person's key press counts: a page can dispatch a synthetic Escape (isTrusted false).
       if (!this.visible || !e.isTrusted) return;
-      const inside = e.composedPath().includes(host);
+      const path = e.composedPath();
+      // Keys inside the pause panel are the panel's own (Escape there means "Don't send").
+      if (this.pause && path.includes(this.pause.node)) return;
+      const inside = path.includes(host);
       if (e.key === 'Escape' && (inside || level === 'urgent')) {
         e.preventDefault();
         e.stopPropagation();
@@ -383,7 +450,8 @@ export class WarningView {
 
   /** Keeps focus within the dialog (modal) by wrapping at both ends. */
   trapTab(e) {
-    const focusables = [...this.card.querySelectorAll('button, a[href]')].filter((n) => !n.closest('[hidden]'));
+    const scopes = [this.card, this.pause && this.pause.node].filter(Boolean);
+    const focusables = scopes.flatMap((s) => [...s.querySelectorAll('button, a[href]')]).filter((n) => !n.closest('[hidden]'));
     if (!focusables.length) return;
     const current = this.shadow.activeElement;
     const i = focusables.indexOf(current);

@@ -1,4 +1,4 @@
-// Options: audience, sensitivity, country, per-site on/off, extra sites, privacy statement, and
+// Options: audience, sensitivity, the pause before an image is sent, country, per-site on/off, extra sites, privacy statement, and
 // what a school's policy decides: managed settings are read-only with "Set by your school", a
 // locked policy makes every setting read-only, and the school's own contact is shown.
 // Redrawn whenever the person's settings or the policy change (storage.onChanged).
@@ -152,6 +152,11 @@ async function render() {
     input.checked = s[input.name] === input.value;
     input.disabled = !isEditable(m, input.name);
   }
+  // On/off settings (the image pause): a school that set the key keeps it as it set it.
+  for (const input of document.querySelectorAll('input[type=checkbox][data-bool]')) {
+    input.checked = s[input.name] !== false;
+    input.disabled = !isEditable(m, input.name);
+  }
   const select = $('country');
   select.value = s.country;
   select.disabled = !isEditable(m, 'country');
@@ -168,6 +173,9 @@ async function main() {
   localise(document);
   for (const input of document.querySelectorAll('input[type=radio]')) {
     input.addEventListener('change', () => save({[input.name]: input.value}));
+  }
+  for (const input of document.querySelectorAll('input[type=checkbox][data-bool]')) {
+    input.addEventListener('change', () => save({[input.name]: input.checked}));
   }
 
   const select = $('country');

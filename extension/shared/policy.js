@@ -86,6 +86,8 @@ export const DEFAULT_SETTINGS = deepFreeze({
   extraSites: [],
   sensitivity: 'normal',
   showLearnMore: true,
+  // Pause before an image or video goes into a chat that shows warning signs (image-pause.js).
+  imagePause: true,
   schoolContact: null,
 });
 
@@ -354,6 +356,7 @@ const FIELDS = new Map([
   ['extraSites', { scope: 'both', check: checkExtraSites }],
   ['sensitivity', { scope: 'both', check: oneOf(SENSITIVITIES) }],
   ['showLearnMore', { scope: 'both', check: bool }],
+  ['imagePause', { scope: 'both', check: bool }],
   ['schoolContact', { scope: 'policy', check: checkSchoolContact }],
   ['lockSettings', { scope: 'policy', check: bool }],
   ['skipFirstRunConsent', { scope: 'policy', check: bool }],

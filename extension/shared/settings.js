@@ -20,6 +20,8 @@
 //   extraSites     ["https://chat.example.org/*", ...] match patterns
 //   sensitivity    "low" | "normal" | "high"
 //   showLearnMore  true | false
+//   imagePause     true | false: pause before an image or video is added to a chat that shows
+//                  warning signs (content/image-pause.js); a school's policy can keep it on
 //   schoolContact  null, or {name, text, phone, email, url}: five strings, each possibly "".
 //                  At least one of phone, email, url is set; url is always https://. Show it in the
 //                  help path as one more place to get help (set only by a school's policy).

@@ -59,6 +59,10 @@ const KEY_CASES = {
     valid: [[true, true], [false, false]],
     invalid: ['true', 'false', 1, 0, null, [], {}],
   },
+  imagePause: {
+    valid: [[true, true], [false, false]],
+    invalid: ['false', 0, null, {}],
+  },
   schoolContact: {
     valid: [
       [CONTACT, CONTACT],

@@ -16,8 +16,10 @@ const SELECTOR_FIELDS = ['thread', 'message', 'text', 'exclude', 'outgoing', 'in
 const KNOWN_FIELDS = new Set([
   'id', 'name', 'confidence', 'hosts', 'paths', 'matches', 'pierce', 'thread', 'message', 'text', 'exclude', 'direction',
   'outgoing', 'incoming', 'author', 'authorInherit', 'self', 'selfLabels', 'oneToOne', 'bubble', 'idAttr', 'idSelector',
-  'time', 'timeAttr', 'media', 'peerName', 'peerNameAttr', 'peerNamePattern', 'peerLink', 'conversationKey', 'sources', 'notes',
+  'time', 'timeAttr', 'media', 'peerName', 'peerNameAttr', 'peerNamePattern', 'peerLink', 'conversationKey', 'cues', 'sources', 'notes',
 ]);
+const CUE_KINDS = ['stranger', 'known', 'newThread', 'history'];
+const CUE_LANGS = ['*', 'en', 'es', 'fr', 'de', 'pt', 'it', 'ar'];
 
 function selectorParses(sel) {
   try {
@@ -152,4 +154,27 @@ test('every entry has a self-contained fixture page with the test hook', () => {
 test('docs/sites.md mentions every entry', () => {
   const doc = fs.readFileSync(path.join(root, 'docs/sites.md'), 'utf8');
   for (const s of sites) assert.ok(doc.includes(`\`${s.id}\``), `docs/sites.md: no section for ${s.id}`);
+});
+
+test('stranger and new-thread cues: known kinds, selectors that parse, patterns that compile in every listed language', () => {
+  for (const s of [...sites, { id: 'generic', ...data.generic }]) {
+    if (s.cues === undefined) continue;
+    assert.equal(typeof s.cues, 'object', `${s.id}.cues`);
+    for (const [kind, specs] of Object.entries(s.cues)) {
+      assert.ok(CUE_KINDS.includes(kind), `${s.id}.cues: unknown kind ${kind} (see extension/content/cues.js)`);
+      assert.ok(Array.isArray(specs) && specs.length, `${s.id}.cues.${kind}: a non-empty list`);
+      for (const spec of specs) {
+        assert.deepEqual(Object.keys(spec).filter((k) => !['selector', 'text'].includes(k)), [], `${s.id}.cues.${kind}: fields`);
+        assert.ok(typeof spec.selector === 'string' && selectorParses(spec.selector), `${s.id}.cues.${kind}: selector ${spec.selector}`);
+        if (spec.text === undefined) continue;
+        const langs = Object.keys(spec.text);
+        assert.ok(langs.includes('en') || langs.includes('*'), `${s.id}.cues.${kind}: an English (or "*") pattern`);
+        for (const [lang, re] of Object.entries(spec.text)) {
+          assert.ok(CUE_LANGS.includes(lang), `${s.id}.cues.${kind}: language ${lang}`);
+          assert.ok(typeof re === 'string' && re.length <= 300, `${s.id}.cues.${kind}.${lang}: a pattern of at most 300 characters`);
+          assert.doesNotThrow(() => new RegExp(re, 'iu'), `${s.id}.cues.${kind}.${lang}: ${re}`);
+        }
+      }
+    }
+  }
 });

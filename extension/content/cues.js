@@ -1,0 +1,115 @@
+// Heads Up — what the page says about the other person: stranger and new-thread cues.
+//
+// Pure DOM code, like adapter.js: no chrome.*/browser.* APIs, nothing async, never throws. It
+// reads an entry's `cues` in extension/sites.json and returns a small record for the open
+// conversation, which travels with the messages to the background and from there to the
+// analyser (Analyser.setPeer). Only what the page itself shows is read: a message-request or
+// "not in your contacts" banner, "you don't follow each other", "no mutual servers", "this is
+// the beginning of your conversation". Nothing is asked of the site and nothing is stored.
+//
+// ── Exports ─────────────────────────────────────────────────────────────────────────────
+//   readCues(adapter, document, opts?) → {stranger?: boolean, newThread?: boolean}
+//       stranger  true: a `stranger` cue is on the page; false: a `known` cue is (and no
+//                 stranger cue); absent: the page says neither.
+//       newThread true: a `newThread` cue (the conversation's beginning) is on the page and at
+//                 most NEW_THREAD_MAX_MESSAGES messages follow it (opts.messages); false: a
+//                 `history` cue is on the page, or the beginning is followed by more messages
+//                 than that (a long history, scrolled to its start); absent: unknown.
+//   sameCues(a, b)                     → true when two records say the same thing.
+//   CUE_KINDS, NEW_THREAD_MAX_MESSAGES, CUE_LIMITS
+//
+// ── sites.json `cues` (docs/sites.md describes each site's) ─────────────────────────────
+//   cues: {stranger: [spec], known: [spec], newThread: [spec], history: [spec]}, each optional.
+//   spec: {selector, text?}
+//     selector  document-level CSS selector (shadow roots are not pierced)
+//     text      optional {<lang>: regex source, …}: the element's text (whitespace collapsed)
+//               must match one of them, case-insensitively. Keys are site UI languages (en, es,
+//               fr, de, pt…), or "*" for a pattern that holds in every language (a phone number).
+//   A spec is on the page when one of the first CUE_LIMITS.elements elements matching its
+//   selector (with its text, when given) is found.
+
+export const CUE_KINDS = Object.freeze(['stranger', 'known', 'newThread', 'history']);
+
+/** More messages than this after the conversation's beginning is a history, not a new thread. */
+export const NEW_THREAD_MAX_MESSAGES = 30;
+
+export const CUE_LIMITS = Object.freeze({
+  elements: 40, // elements looked at per spec
+  text: 500, // characters of an element's text compared
+  specs: 20, // specs read per kind
+  pattern: 300, // characters of a text pattern
+});
+
+const compiled = new Map();
+
+function regex(source) {
+  if (typeof source !== 'string' || !source || source.length > CUE_LIMITS.pattern) return null;
+  if (!compiled.has(source)) {
+    let re = null;
+    try {
+      re = new RegExp(source, 'iu');
+    } catch {
+      re = null;
+    }
+    compiled.set(source, re);
+  }
+  return compiled.get(source);
+}
+
+function all(document, selector) {
+  if (!document || typeof selector !== 'string' || !selector) return [];
+  try {
+    return Array.from(document.querySelectorAll(selector)).slice(0, CUE_LIMITS.elements);
+  } catch {
+    return [];
+  }
+}
+
+function textOf(el) {
+  return String((el && el.textContent) || '').slice(0, CUE_LIMITS.text * 2).replace(/\s+/g, ' ').trim().slice(0, CUE_LIMITS.text);
+}
+
+/** Is this spec on the page? */
+function shows(document, spec) {
+  if (!spec || typeof spec !== 'object') return false;
+  const els = all(document, spec.selector);
+  if (!els.length) return false;
+  if (!spec.text || typeof spec.text !== 'object') return true;
+  const patterns = Object.values(spec.text).map(regex).filter(Boolean);
+  if (!patterns.length) return false;
+  return els.some((el) => {
+    const t = textOf(el);
+    return t && patterns.some((re) => re.test(t));
+  });
+}
+
+function any(document, specs) {
+  return Array.isArray(specs) && specs.slice(0, CUE_LIMITS.specs).some((s) => shows(document, s));
+}
+
+/**
+ * The cue record of the open conversation (see the header). `opts.messages`: how many messages
+ * the adapter read (a beginning followed by many messages is a long history).
+ */
+export function readCues(adapter, document, opts = {}) {
+  const out = {};
+  try {
+    const cues = adapter && adapter.cues;
+    if (!cues || typeof cues !== 'object' || !document) return out;
+    if (any(document, cues.stranger)) out.stranger = true;
+    else if (any(document, cues.known)) out.stranger = false;
+    const count = Number(opts.messages);
+    if (any(document, cues.newThread)) out.newThread = !(count > NEW_THREAD_MAX_MESSAGES);
+    else if (any(document, cues.history)) out.newThread = false;
+  } catch {
+    /* what we have */
+  }
+  return out;
+}
+
+/** Do two cue records say the same? (Absent and undefined are the same.) */
+export function sameCues(a, b) {
+  const x = a || {};
+  const y = b || {};
+  return x.stranger === y.stranger && x.newThread === y.newThread;
+}
