@@ -313,6 +313,8 @@ class Watcher {
       // A warning the person closed (or one held back by an earlier "not now"): the popup offers it again.
       closed: Boolean(this.verdict && this.verdict.level !== 'none' && !this.view.visible),
       crisis: Boolean(this.verdict && this.verdict.crisis),
+      // What the page says about the other person, as the background has it (cues.js).
+      cues: this.sentCues || {},
     };
   }
 

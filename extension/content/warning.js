@@ -334,8 +334,10 @@ export class WarningView {
     card.append(row);
 
     this.backdrop = level === 'urgent' ? el('div', {class: 'backdrop', 'aria-hidden': 'true'}) : null;
-    if (this.backdrop) this.wrap.insertBefore(this.backdrop, this.live);
-    this.wrap.insertBefore(card, this.live);
+    // An open pause panel stays after (over) the card: it is what the person is deciding now.
+    const next = this.pause ? this.pause.node : this.live;
+    if (this.backdrop) this.wrap.insertBefore(this.backdrop, next);
+    this.wrap.insertBefore(card, next);
 
     this.primary = primary;
     this.mainPrimary = primary;

@@ -346,6 +346,47 @@ export async function clickWarningButton(page, which) {
   if (!w) throw new Error('no warning to click');
   const b = w.buttons.find((x) => x.action === which || x.label === which);
   if (!b) throw new Error(`no button ${which} in warning (${w.buttons.map((x) => x.action || x.label).join(', ')})`);
+  await clickNode(page, b);
+}
+
+/**
+ * The pause before an image is sent, as the DevTools protocol sees it inside the warning's closed
+ * shadow root, or null: {role, shadowMode, title, text, buttons:[{label, action}], focused}.
+ */
+export async function readPause(page) {
+  const session = await cdp(page);
+  const {root} = await session.send('DOM.getDocument', {depth: -1, pierce: true});
+  const host = [...walk(root)].find((n) => n.nodeName === 'HEADS-UP-WARNING');
+  const shadow = host && (host.shadowRoots || [])[0];
+  if (!shadow) return null;
+  const panel = [...walk(shadow)].find((n) => n.nodeType === 1 && /\bpause\b/.test(attrs(n).class || ''));
+  if (!panel) return null;
+  const a = attrs(panel);
+  const title = [...walk(panel)].find((n) => n.nodeName === 'H2');
+  return {
+    role: a.role,
+    shadowMode: shadow.shadowRootType,
+    labelledBy: a['aria-labelledby'] || null,
+    describedBy: a['aria-describedby'] || null,
+    title: title ? textOf(title) : '',
+    text: textOf(panel),
+    buttons: [...walk(panel)].filter((n) => n.nodeName === 'BUTTON').map((b) => ({
+      label: textOf(b), action: attrs(b)['data-action'] || null, backendNodeId: b.backendNodeId,
+    })),
+  };
+}
+
+/** Clicks a button of the pause panel ("pause-dont-send" or "pause-send-anyway") like a person would. */
+export async function clickPauseButton(page, which) {
+  const p = await readPause(page);
+  if (!p) throw new Error('no pause panel to click');
+  const b = p.buttons.find((x) => x.action === which || x.label === which);
+  if (!b) throw new Error(`no button ${which} in the pause panel`);
+  await clickNode(page, b);
+}
+
+/** A real mouse click in the middle of a node (by its backendNodeId), once it has stopped moving. */
+async function clickNode(page, b) {
   const session = await cdp(page);
   await session.send('DOM.scrollIntoViewIfNeeded', {backendNodeId: b.backendNodeId}).catch(() => {});
   // The card rises into place (a short animation): click once the button has stopped moving,
