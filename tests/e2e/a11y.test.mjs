@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
-import {ARTIFACTS, ESCALATION, ROOT, clickWarningButton, launch, readWarning, tabIdOf, waitFor, waitForLevel} from './harness.mjs';
+import {ARTIFACTS, ESCALATION, ROOT, clickPauseButton, clickWarningButton, launch, readPause, readWarning, tabIdOf, waitFor, waitForLevel} from './harness.mjs';
 
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const HOST = 'www.instagram.com';
@@ -152,6 +152,27 @@ test('the warning at each level, and with each panel open, has 0 axe violations'
   await waitFor(async () => /^You matter/.test((await readWarning(page)).text), {what: 'crisis'});
   await page.waitForTimeout(300);
   await expectClean('urgent, crisis first', auditWarning(page));
+});
+
+test('the pause before an image is sent, beside the caution card and alone, has 0 axe violations', async () => {
+  await newThread();
+  await say(...ESCALATION.slice(0, 3));
+  await waitForLevel(page, 'caution');
+  const file = {name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])};
+  await page.setInputFiles('input[type=file]', file);
+  await waitFor(() => readPause(page), {what: 'pause panel'});
+  await page.waitForTimeout(300);
+  await expectClean('pause beside the caution card', auditWarning(page));
+  await clickPauseButton(page, 'pause-dont-send');
+  await clickWarningButton(page, 'not-now');
+  await waitForLevel(page, null);
+  await page.setInputFiles('input[type=file]', file);
+  await waitFor(() => readPause(page), {what: 'pause panel alone'});
+  await page.waitForTimeout(300);
+  const r = await auditWarning(page);
+  assert.equal(r.violations.length, 0, `pause alone: axe violations\n${summary(r.violations)}`);
+  assert.ok(r.passes > 5 && r.shadowNodes > 3, `pause alone: axe checked the panel (${r.passes} rules, ${r.shadowNodes} nodes)`);
+  await clickPauseButton(page, 'pause-dont-send');
 });
 
 test('popup, options, help and learn-more pages have 0 axe violations', async () => {

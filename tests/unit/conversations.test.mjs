@@ -57,3 +57,21 @@ test('a trap in the core frees the analyser and asks for a resync', () => {
   } finally { console.error = orig; }
   assert.equal(s.size, 0);
 });
+
+test('the page\'s cue record goes to setPeer when it changes, before the batch; an older core without setPeer is fine', () => {
+  const calls = [];
+  class PeerAnalyser extends FakeAnalyser {
+    setPeer(p) { calls.push(p); return {level: 'none'}; }
+  }
+  const s = new ConversationStore((a, si) => new PeerAnalyser(a, si));
+  s.analyse({...base, start: 0, reset: true, messages: [msg('a')], cues: {}});
+  assert.deepEqual(calls, [], 'an empty record is no call (today\'s behaviour)');
+  s.analyse({...base, start: 1, reset: false, messages: [], cues: {stranger: true, newThread: true, extra: 'x'}});
+  assert.deepEqual(calls, [{stranger: true, newThread: true}]);
+  s.analyse({...base, start: 1, reset: false, messages: [msg('b')], cues: {stranger: true, newThread: true}});
+  assert.equal(calls.length, 1, 'unchanged: no call');
+  s.analyse({...base, start: 2, reset: false, messages: [], cues: {stranger: 'yes'}});
+  assert.deepEqual(calls.at(-1), {}, 'a bad value is dropped; the record went back to unknown');
+  const old = store();
+  assert.equal(old.analyse({...base, start: 0, reset: true, messages: [msg('a')], cues: {stranger: true}}).verdict.messageCount, 1);
+});
