@@ -7,6 +7,9 @@
 //   "Send anyway": the very same File objects are handed to the page again (the input's change
 //                  event, or a new paste/drop event carrying them), so the site receives them
 //                  untouched;
+//                  Firefox drops the files of a paste event a script makes; there "Send
+//                  anyway" lets the person's next paste (within a minute) through untouched
+//                  and says so ("paste it again");
 //   "Don't send":  the file input is emptied (the same file can be chosen again later); a
 //                  paste or drop simply does not happen.
 // Nothing is read: only a file's type (image/… or video/…) or, when the browser gives none, its
@@ -15,7 +18,7 @@
 //
 // How: listeners in the capture phase on the window, so they run before the page's own (except
 // capture listeners the page put on the window before us). The events we dispatch ourselves are
-// remembered and let through.
+// let through (dispatchEvent is synchronous: a flag is up while it runs).
 import {rank} from '../shared/levels.js';
 
 const IMAGE_OR_VIDEO = /^(image|video)\//i;
@@ -28,6 +31,9 @@ export function isImageOrVideo(file) {
   if (type) return IMAGE_OR_VIDEO.test(type);
   return EXTENSIONS.test(String(file.name || ''));
 }
+
+/** How long "paste it again" lets the next paste through. */
+const PASTE_AGAIN_MS = 60000;
 
 /** Signs that mean "they asked for a picture" (the stranger rule). */
 const ASKED = new Set(['sexual_request']);
@@ -65,8 +71,30 @@ function stringsOf(dt) {
   return out;
 }
 
-function transferOf(files, strings) {
-  const dt = new DataTransfer();
+/**
+ * Firefox runs content scripts in a compartment of their own: an event that carries a
+ * DataTransfer reaches the page without its files unless both are built with the page's own
+ * constructors (wrappedJSObject). Chromium shares them: no page window, our constructors.
+ */
+function pageWindow(win) {
+  try {
+    return win.wrappedJSObject || null;
+  } catch {
+    return null;
+  }
+}
+
+function eventOf(win, name, type, init) {
+  const page = pageWindow(win);
+  if (!page) return new win[name](type, init);
+  const pageInit = new page.Object();
+  for (const [k, v] of Object.entries(init)) pageInit[k] = v;
+  return new page[name](type, pageInit);
+}
+
+function transferOf(win, files, strings) {
+  const page = pageWindow(win);
+  const dt = page ? new page.DataTransfer() : new win.DataTransfer();
   for (const [type, value] of strings) {
     try { dt.setData(type, value); } catch { /* a type the browser will not set */ }
   }
@@ -78,13 +106,16 @@ export class ImagePause {
   /**
    * @param armed () => boolean: is the pause on for this chat now (see pauseWanted)?
    * @param ask () => Promise<boolean>: shows the panel; true = send anyway
+   * @param pasteAgain () => void: tell the person to paste again (see the header; Firefox)
    * @param win the window to listen on
    */
-  constructor({armed, ask, win = window}) {
+  constructor({armed, ask, pasteAgain = () => {}, win = window}) {
     this.armed = armed;
     this.ask = ask;
+    this.pasteAgain = pasteAgain;
+    this.passPasteUntil = 0; // the person chose "Send anyway" for a paste we could not hand on
     this.win = win;
-    this.ours = new WeakSet(); // events we dispatched: let through
+    this.releasing = 0; // > 0 while we dispatch an event ourselves: let it through
     this.held = new Map(); // file input -> Set of held event types ('input', 'change')
     this.onEvent = (e) => this.handle(e);
   }
@@ -98,7 +129,7 @@ export class ImagePause {
   }
 
   handle(e) {
-    if (this.ours.has(e)) return;
+    if (this.releasing) return;
     try {
       if (e.type === 'input' || e.type === 'change') this.onFileInput(e);
       else if (e.type === 'paste') this.onTransfer(e, e.clipboardData, 'paste');
@@ -131,18 +162,20 @@ export class ImagePause {
       }
       // Events in the order the browser fires them, so the site sees an ordinary choice.
       for (const type of ['input', 'change']) {
-        if (!types.has(type)) continue;
-        const again = new Event(type, {bubbles: true, composed: type === 'input'});
-        this.ours.add(again);
-        input.dispatchEvent(again);
+        if (types.has(type)) this.dispatch(input, eventOf(this.win, 'Event', type, {bubbles: true, composed: type === 'input'}));
       }
-    });
+    }).catch((err) => console.warn('Heads Up: image pause', err && err.message));
   }
 
   onTransfer(e, dt, type) {
     if (!dt) return;
     const files = filesOf(dt.files);
-    if (!files.some(isImageOrVideo) || !this.armed()) return;
+    if (!files.some(isImageOrVideo)) return;
+    if (type === 'paste' && Date.now() < this.passPasteUntil) {
+      this.passPasteUntil = 0;
+      return;
+    }
+    if (!this.armed()) return;
     e.preventDefault();
     e.stopImmediatePropagation();
     const strings = stringsOf(dt);
@@ -154,19 +187,30 @@ export class ImagePause {
       const to = target && target.isConnected ? target : (this.win.document.activeElement || this.win.document.body);
       if (!send) {
         // A site showing a "drop here" layer while a file is dragged over it can put it away.
-        if (type === 'drop') this.dispatch(to, new DragEvent('dragleave', {bubbles: true, composed: true, ...where}));
+        if (type === 'drop') this.dispatch(to, eventOf(this.win, 'DragEvent', 'dragleave', {bubbles: true, composed: true, ...where}));
         return;
       }
       const init = {bubbles: true, cancelable: true, composed: true, ...where};
       const again = type === 'paste'
-        ? new ClipboardEvent('paste', {...init, clipboardData: transferOf(files, strings)})
-        : new DragEvent('drop', {...init, dataTransfer: transferOf(files, strings)});
+        ? eventOf(this.win, 'ClipboardEvent', 'paste', {...init, clipboardData: transferOf(this.win, files, strings)})
+        : eventOf(this.win, 'DragEvent', 'drop', {...init, dataTransfer: transferOf(this.win, files, strings)});
+      const carried = type === 'paste' ? again.clipboardData : again.dataTransfer;
+      if (!carried || carried.files.length !== files.length) {
+        // This browser does not hand files on in a script's paste (Firefox): the next one passes.
+        this.passPasteUntil = Date.now() + PASTE_AGAIN_MS;
+        this.pasteAgain();
+        return;
+      }
       this.dispatch(to, again);
-    });
+    }).catch((err) => console.warn('Heads Up: image pause', err && err.message));
   }
 
   dispatch(target, event) {
-    this.ours.add(event);
-    target.dispatchEvent(event);
+    this.releasing += 1;
+    try {
+      target.dispatchEvent(event);
+    } finally {
+      this.releasing -= 1;
+    }
   }
 }

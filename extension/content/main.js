@@ -17,7 +17,7 @@ import {SlicedQueue} from './queue.js';
 import {WarningView, messagesFor, reasonsFor} from './warning.js';
 import {readCues, sameCues} from './cues.js';
 import {ImagePause, pauseWanted} from './image-pause.js';
-import {useMessages} from '../shared/i18n.js';
+import {t, useMessages} from '../shared/i18n.js';
 
 const RETRY_AFTER_FAILURE_MS = 5000;
 /** The longest wait between two rounds of asking the background for its hello. */
@@ -94,6 +94,7 @@ class Watcher {
         wrongAt: this.dismissed && this.dismissed.why === 'wrong' && this.dismissed.conversation === this.conversation ? this.dismissed.level : null,
       }),
       ask: () => localeReady.then(() => this.view.askBeforeSending({verdict: this.verdict, cues: this.cues})),
+      pasteAgain: () => this.view.notice(t('pause_paste_again')),
     });
   }
 

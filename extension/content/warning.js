@@ -145,7 +145,7 @@ export class WarningView {
     for (const node of [this.card, this.backdrop]) if (node) node.remove();
     this.card = null;
     this.backdrop = null;
-    if (!this.pause) this.removeHost();
+    if (!this.pause && !this.noticeNode) this.removeHost();
     if (restoreFocus && this.returnFocus && this.returnFocus.isConnected && this.returnFocus.focus) {
       this.returnFocus.focus();
     }
@@ -202,6 +202,10 @@ export class WarningView {
   askBeforeSending({verdict, cues}) {
     if (this.pause) return this.pause.promise;
     this.ensureHost();
+    if (this.noticeNode) {
+      this.noticeNode.remove();
+      this.noticeNode = null;
+    }
     const returnFocus = document.activeElement;
     let resolve;
     const promise = new Promise((r) => { resolve = r; });
@@ -209,8 +213,8 @@ export class WarningView {
       if (!this.pause || this.pause.promise !== promise) return;
       this.pause.node.remove();
       this.pause = null;
-      if (!this.card) this.removeHost();
-      else this.announce(t(send ? 'pause_passed' : 'pause_kept'));
+      if (!this.card && !this.noticeNode) this.removeHost();
+      else if (this.live) this.announce(t(send ? 'pause_passed' : 'pause_kept'));
       if (returnFocus && returnFocus.isConnected && returnFocus.focus) returnFocus.focus({preventScroll: true});
       resolve(send);
     };
@@ -219,6 +223,24 @@ export class WarningView {
     this.wrap.insertBefore(node, this.live);
     first.focus({preventScroll: true});
     return promise;
+  }
+
+  /**
+   * A short line in the pause panel's place, gone after `ms` (or when a pause or the warning is
+   * shown again): "Okay. Paste it again and it will go through."
+   */
+  notice(text, ms = 8000) {
+    this.ensureHost();
+    if (this.noticeNode) this.noticeNode.remove();
+    const node = el('div', {class: 'pause notice', role: 'status'}, el('p', {text}));
+    this.noticeNode = node;
+    this.wrap.insertBefore(node, this.live);
+    setTimeout(() => {
+      if (this.noticeNode !== node) return;
+      node.remove();
+      this.noticeNode = null;
+      if (!this.card && !this.pause) this.removeHost();
+    }, ms);
   }
 
   dismiss(why) {

@@ -359,7 +359,7 @@ export async function readPause(page) {
   const host = [...walk(root)].find((n) => n.nodeName === 'HEADS-UP-WARNING');
   const shadow = host && (host.shadowRoots || [])[0];
   if (!shadow) return null;
-  const panel = [...walk(shadow)].find((n) => n.nodeType === 1 && /\bpause\b/.test(attrs(n).class || ''));
+  const panel = [...walk(shadow)].find((n) => n.nodeType === 1 && /\bpause\b/.test(attrs(n).class || '') && !/\bnotice\b/.test(attrs(n).class));
   if (!panel) return null;
   const a = attrs(panel);
   const title = [...walk(panel)].find((n) => n.nodeName === 'H2');

@@ -45,3 +45,92 @@ test('what the panel says: the picture request first, the stranger cue when on, 
   assert.deepEqual(pauseLines(v('warning', 'threat_to_share'), null), ['pause_signs', 'pause_choice', 'pause_private']);
   assert.deepEqual(pauseLines(null, null), ['pause_signs', 'pause_choice', 'pause_private']);
 });
+
+// ── ImagePause with a fake window: what is held, what is handed on, the Firefox paste fallback ──
+import {ImagePause} from '../../extension/content/image-pause.js';
+
+function fakeWindow({pasteKeepsFiles = true} = {}) {
+  const listeners = {};
+  class DataTransfer {
+    constructor() { this.files = []; this.types = []; const files = this.files; this.items = {add: (f) => files.push(f)}; }
+    setData() {}
+    getData() { return ''; }
+  }
+  class Ev {
+    constructor(type, init = {}) { Object.assign(this, init); this.type = type; }
+    composedPath() { return [this.target]; }
+    preventDefault() { this.prevented = true; }
+    stopImmediatePropagation() { this.stopped = true; }
+  }
+  class ClipboardEvent extends Ev {
+    constructor(type, init) {
+      super(type, init);
+      // Firefox: a script's paste carries a new, empty DataTransfer.
+      if (!pasteKeepsFiles) this.clipboardData = new DataTransfer();
+    }
+  }
+  const win = {
+    Event: Ev, DragEvent: Ev, ClipboardEvent, DataTransfer,
+    document: {activeElement: null, body: null},
+    addEventListener: (type, fn) => { listeners[type] = fn; },
+    removeEventListener: (type) => { delete listeners[type]; },
+  };
+  const target = {
+    isConnected: true, seen: [],
+    dispatchEvent(e) { e.target = target; listeners[e.type](e); if (!e.stopped) target.seen.push(e); },
+  };
+  const fire = (type, files) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(f);
+    const e = new Ev(type, type === 'paste' ? {clipboardData: dt} : {dataTransfer: dt});
+    target.dispatchEvent(e);
+    return e;
+  };
+  return {win, target, fire, Ev};
+}
+
+const png = {name: 'a.png', type: 'image/png'};
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+test('a picture pasted into a chat at caution is held until the person chooses; Send anyway hands on the same file', async () => {
+  const {win, target, fire} = fakeWindow();
+  let answer;
+  const pause = new ImagePause({armed: () => true, ask: () => new Promise((r) => { answer = r; }), win});
+  pause.start();
+  const e = fire('paste', [png]);
+  assert.ok(e.prevented && e.stopped, 'the page does not see the paste yet');
+  assert.equal(target.seen.length, 0);
+  answer(true);
+  await settle();
+  assert.equal(target.seen.length, 1);
+  assert.equal(target.seen[0].clipboardData.files[0], png, 'the very same File object');
+});
+
+test('not armed, or not a picture: the paste goes straight through', () => {
+  const {win, target, fire} = fakeWindow();
+  new ImagePause({armed: () => false, ask: () => assert.fail('asked'), win}).start();
+  fire('paste', [png]);
+  fire('drop', [png]);
+  assert.equal(target.seen.length, 2);
+  const other = fakeWindow();
+  new ImagePause({armed: () => true, ask: () => assert.fail('asked'), win: other.win}).start();
+  other.fire('paste', [{name: 'notes.pdf', type: 'application/pdf'}]);
+  assert.equal(other.target.seen.length, 1);
+});
+
+test('Firefox: a script cannot hand a pasted file on, so Send anyway lets the next paste through and says so', async () => {
+  const {win, target, fire} = fakeWindow({pasteKeepsFiles: false});
+  let said = 0;
+  let answer;
+  const pause = new ImagePause({armed: () => true, ask: () => new Promise((r) => { answer = r; }), pasteAgain: () => { said += 1; }, win});
+  pause.start();
+  fire('paste', [png]);
+  answer(true);
+  await settle();
+  assert.equal(said, 1, 'the person is told to paste again');
+  assert.equal(target.seen.length, 0, 'an empty paste is not handed to the page');
+  fire('paste', [png]);
+  assert.equal(target.seen.length, 1, 'the next paste passes untouched');
+  fire('paste', [png]);
+  assert.equal(target.seen.length, 1, 'only that one: the one after is held again');
+});
