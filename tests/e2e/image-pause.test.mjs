@@ -218,3 +218,28 @@ describe('image pause on the generic fallback', () => {
     await page.close();
   });
 });
+
+describe('the setting', () => {
+  test('turned off in the options, a caution chat lets a picture through at once', async () => {
+    const options = await env.context.newPage();
+    await options.goto(env.extensionUrl('pages/options.html'));
+    await options.waitForSelector('body[data-ready]');
+    const box = options.locator('input[name=imagePause]');
+    assert.equal(await box.isChecked(), true, 'on by default');
+    assert.equal(await box.isDisabled(), false, 'the person can change it (no school policy here)');
+    await box.uncheck();
+    await waitFor(async () => (await options.locator('#saved').textContent()) !== '', {what: 'saved'});
+    const site = SITES.sites.find((s) => s.id === 'instagram');
+    const page = await env.context.newPage();
+    await page.goto(`https://${site.hosts[0]}/`);
+    await page.waitForFunction(() => window.__fixture);
+    await page.evaluate((k) => window.__fixture.switchThread(k, 'Sam'), nextKey());
+    await play(page, CAUTION);
+    await waitForLevel(page, 'caution');
+    await passesAtOnce(page, 'site', 'input', 90);
+    await box.check();
+    await waitFor(async () => (await options.evaluate(() => document.querySelector('input[name=imagePause]').checked)), {what: 'on again'});
+    await page.close();
+    await options.close();
+  });
+});
