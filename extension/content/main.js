@@ -262,9 +262,9 @@ class Watcher {
     }
     if (reply.error) throw replyError(reply);
     this.engineDown = false;
-    this.sentCues = cues;
     if (typeof reply.imagePause === 'boolean') this.imagePause = reply.imagePause;
     if (conversation !== this.conversation) return; // the person moved on meanwhile
+    this.sentCues = cues;
     this.verdict = reply.verdict;
     const shown = reply.show && !this.dismissedAtOrAbove(conversation, reply.verdict);
     if (shown) await localeReady;

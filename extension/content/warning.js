@@ -42,7 +42,7 @@ const CUE_KEYS = Object.freeze({stranger: 'cue_stranger', new_thread: 'cue_new_t
 
 /**
  * Distinct, translated reasons in verdict order (two signals can share a sentence), then the
- * page's cues that raised the level ("You've never talked to this account before").
+ * page's cues that raised the level ("The site shows this person isn’t one of your friends or contacts").
  */
 export function reasonsFor(verdict) {
   const cues = (Array.isArray(verdict.cues) ? verdict.cues : []).map((c) => CUE_KEYS[c]).filter(Boolean).map((k) => t(k));
