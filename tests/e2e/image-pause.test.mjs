@@ -1,5 +1,5 @@
 // The pause before an image is sent (issue 12), in Chromium with the built extension, on the
-// fixture pages of Instagram, Snapchat, Discord, WhatsApp Web, Tinder (a dating site) and the
+// fixture pages of Instagram, Messenger, Snapchat, Discord, WhatsApp Web, Tinder (a dating site) and the
 // generic fallback. Every path a picture takes into a chat — the site's file input, a paste into
 // the message box, a drop — is tried:
 //   - in a clean chat the page receives the file at once, and no panel shows;
@@ -15,7 +15,7 @@ import {
   screenshot, tabIdOf, waitFor, waitForLevel,
 } from './harness.mjs';
 
-const UNDER_TEST = ['instagram', 'snapchat', 'discord', 'whatsapp', 'tinder'];
+const UNDER_TEST = ['instagram', 'messenger', 'snapchat', 'discord', 'whatsapp', 'tinder'];
 const PATHS = ['input', 'paste', 'drop'];
 /** The chat at caution: an opener, then "let's move to snapchat" (see ESCALATION in the harness). */
 const CAUTION = ESCALATION.slice(0, 3);
@@ -170,6 +170,7 @@ describe('stranger cues travel with the messages', () => {
     ['instagram', ['stranger', 'newThread'], {stranger: true, newThread: true}],
     ['discord', ['newThread', 'stranger'], {stranger: true, newThread: true}],
     ['whatsapp', ['stranger'], {stranger: true}],
+    ['messenger', ['newThread', 'known'], {stranger: false, newThread: true}],
     ['discord', ['known'], {stranger: false}],
     ['instagram', [], {}],
   ]) {

@@ -40,7 +40,7 @@ const kindsOf = (id) => [...page(id).getElementById('fixture-cues').content.chil
 
 /** Which cue each fixture shows, and what the record says with it. */
 const EXPECT = {stranger: {stranger: true}, known: {stranger: false}, newThread: {newThread: true}};
-const WITH_CUES = ['discord', 'instagram', 'snapchat', 'tinder', 'whatsapp'];
+const WITH_CUES = ['discord', 'instagram', 'messenger', 'snapchat', 'tinder', 'whatsapp'];
 
 for (const id of WITH_CUES) {
   test(`${id}: the plain fixture shows no cue; each cue its site shows is read`, () => {
