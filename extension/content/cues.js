@@ -16,6 +16,9 @@
 //                 `history` cue is on the page, or the beginning is followed by more messages
 //                 than that (a long history, scrolled to its start); absent: unknown.
 //   sameCues(a, b)                     → true when two records say the same thing.
+//   CueReader                          → readCues at most every CUE_LIMITS.everyMs for a watcher
+//                                        (a selector over a 100,000-row page is not free), with
+//                                        a timer that comes back for a change in between.
 //   CUE_KINDS, NEW_THREAD_MAX_MESSAGES, CUE_LIMITS
 //
 // ── sites.json `cues` (docs/sites.md describes each site's) ─────────────────────────────
@@ -38,6 +41,7 @@ export const CUE_LIMITS = Object.freeze({
   text: 500, // characters of an element's text compared
   specs: 20, // specs read per kind
   pattern: 300, // characters of a text pattern
+  everyMs: 1500, // a watcher reads the cues at most this often (CueReader)
 });
 
 const compiled = new Map();
@@ -92,18 +96,29 @@ function any(document, specs) {
  * the adapter read (a beginning followed by many messages is a long history).
  */
 export function readCues(adapter, document, opts = {}) {
+  return recordOf(shown(adapter, document), opts.messages);
+}
+
+/** Which kinds of cue are on the page: {stranger, known, newThread, history} (booleans). */
+function shown(adapter, document) {
   const out = {};
   try {
     const cues = adapter && adapter.cues;
     if (!cues || typeof cues !== 'object' || !document) return out;
-    if (any(document, cues.stranger)) out.stranger = true;
-    else if (any(document, cues.known)) out.stranger = false;
-    const count = Number(opts.messages);
-    if (any(document, cues.newThread)) out.newThread = !(count > NEW_THREAD_MAX_MESSAGES);
-    else if (any(document, cues.history)) out.newThread = false;
+    for (const kind of CUE_KINDS) out[kind] = any(document, cues[kind]);
   } catch {
     /* what we have */
   }
+  return out;
+}
+
+/** The record from what is shown and how many messages were read. */
+function recordOf(on, messages) {
+  const out = {};
+  if (on.stranger) out.stranger = true;
+  else if (on.known) out.stranger = false;
+  if (on.newThread) out.newThread = !(Number(messages) > NEW_THREAD_MAX_MESSAGES);
+  else if (on.history) out.newThread = false;
   return out;
 }
 
@@ -112,4 +127,37 @@ export function sameCues(a, b) {
   const x = a || {};
   const y = b || {};
   return x.stranger === y.stranger && x.newThread === y.newThread;
+}
+
+/**
+ * Reads a page's cues for a watcher, at most every CUE_LIMITS.everyMs: in between it uses the
+ * banners it last saw (with the message count of now: a thread grows past a new thread at once)
+ * and asks `later(ms)` once to come back (the watcher reads the page again then), so a banner
+ * that appears or goes between two reads is still seen. `force` (a new conversation) reads at once.
+ */
+export class CueReader {
+  constructor(adapter, {later, everyMs = CUE_LIMITS.everyMs, now = () => Date.now()} = {}) {
+    this.adapter = adapter;
+    this.later = later || (() => {});
+    this.everyMs = everyMs;
+    this.now = now;
+    this.at = -Infinity;
+    this.on = {};
+    this.waiting = false;
+  }
+
+  read(document, {messages, force = false} = {}) {
+    const t = this.now();
+    if (!force && t - this.at < this.everyMs) {
+      if (!this.waiting) {
+        this.waiting = true;
+        this.later(this.everyMs - (t - this.at));
+      }
+      return recordOf(this.on, messages);
+    }
+    this.at = t;
+    this.waiting = false;
+    this.on = shown(this.adapter, document);
+    return recordOf(this.on, messages);
+  }
 }

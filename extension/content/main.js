@@ -15,7 +15,7 @@ import {findAdapter, readMessages, conversationKey, genericAdapter, peerInfo} fr
 import {changedAbove, mergeMessages, mergeWindow} from './tracker.js';
 import {SlicedQueue} from './queue.js';
 import {WarningView, messagesFor, reasonsFor} from './warning.js';
-import {readCues, sameCues} from './cues.js';
+import {CueReader, sameCues} from './cues.js';
 import {ImagePause, pauseWanted} from './image-pause.js';
 import {t, useMessages} from '../shared/i18n.js';
 
@@ -65,6 +65,7 @@ class Watcher {
     this.again = false;
     this.verdict = null;
     this.cues = {};           // what the page says about the other person (cues.js)
+    this.cueReader = new CueReader(adapter, {later: (ms) => setTimeout(() => this.markDirty(), ms)});
     this.sentCues = null;     // the cue record the background has for this conversation
     this.imagePause = imagePause !== false;
     this.view = new WarningView({
@@ -196,7 +197,7 @@ class Watcher {
       this.observeShadowRoots(page);
       this.known = list;
       if (change === 'reset') this.needsReset = true;
-      const cues = readCues(this.adapter, document, {messages: list.length});
+      const cues = this.cueReader.read(document, {messages: list.length, force: this.sentCues === null});
       if (!sameCues(cues, this.cues)) this.cues = cues;
       if (this.needsReset || this.sent < this.known.length || !sameCues(this.cues, this.sentCues)) await this.flush(conversation);
     } catch (err) {

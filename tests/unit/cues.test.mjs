@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseHTML} from 'linkedom';
-import {readCues, sameCues, NEW_THREAD_MAX_MESSAGES} from '../../extension/content/cues.js';
+import * as cuesModule from '../../extension/content/cues.js';
+const {readCues, sameCues, NEW_THREAD_MAX_MESSAGES} = cuesModule;
 import {genericAdapter, readMessages} from '../../extension/content/adapter.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -123,4 +124,32 @@ test('sameCues: absent and undefined are the same', () => {
   assert.ok(sameCues(null, {}));
   assert.ok(!sameCues({stranger: true}, {}));
   assert.ok(!sameCues({newThread: false}, {newThread: true}));
+});
+
+test('CueReader reads at most every everyMs, and comes back once for a change in between', () => {
+  const {CueReader} = cuesModule;
+  let clock = 0;
+  const later = [];
+  const doc = page('discord');
+  const reader = new CueReader(byId.discord, {everyMs: 1000, now: () => clock, later: (ms) => later.push(ms)});
+  assert.deepEqual(reader.read(doc, {messages: 6}), {});
+  showCue(doc, 'stranger');
+  clock = 400;
+  assert.deepEqual(reader.read(doc, {messages: 6}), {}, 'too soon: the last record');
+  assert.deepEqual(later, [600], 'asked to come back when the next read is due');
+  clock = 500;
+  reader.read(doc, {messages: 6});
+  assert.deepEqual(later, [600], 'asked once');
+  clock = 1000;
+  assert.deepEqual(reader.read(doc, {messages: 6}), {stranger: true});
+  showCue(doc, 'newThread');
+  clock = 1050;
+  assert.deepEqual(reader.read(doc, {messages: 6}), {stranger: true}, 'the new banner waits for the next read');
+  clock = 2000;
+  assert.deepEqual(reader.read(doc, {messages: 6}), {stranger: true, newThread: true});
+  clock = 2100;
+  assert.deepEqual(reader.read(doc, {messages: 40}), {stranger: true, newThread: false}, 'the count is always today\'s');
+  clock = 2200;
+  for (const n of doc.querySelectorAll('[class*="emptyChannelIntro"]')) n.remove();
+  assert.deepEqual(reader.read(doc, {messages: 6, force: true}), {}, 'a new conversation reads at once');
 });
