@@ -68,7 +68,7 @@ async function onAnalyse(msg, sender) {
     show = showsDespiteDismissal(verdict, record);
   }
   // The image pause follows the setting in force (the school may keep it on).
-  return {verdict, show, imagePause: settings.imagePause !== false};
+  return {verdict, show, imagePause: settings.imagePause !== false, minimumLevel: minimumLevel(settings)};
 }
 
 async function onDismiss(msg) {

@@ -1,7 +1,8 @@
 // The pause before an image or video is added to a chat that shows warning signs.
 //
-// When the conversation's level is caution or above (or the page shows a stranger cue and they
-// asked for a picture), adding an image or video to the chat — the file picker, paste, drag and
+// When the conversation's level is caution or above (warning or above for a person who asked for
+// warnings only when the signs are strong), or the page shows a stranger cue and they asked for a
+// picture, adding an image or video to the chat — the file picker, paste, drag and
 // drop — first asks the person (the panel is pause-panel.js, drawn by warning.js). The page's
 // own handlers do not see the file until the person chooses:
 //   "Send anyway": the very same File objects are handed to the page again (the input's change
@@ -41,14 +42,16 @@ const ASKED = new Set(['sexual_request']);
 /**
  * Should adding an image pause now?
  * @param enabled the setting (false: never)
+ * @param from the least serious level warnings show at (settings: "caution", or "warning" when
+ *   the person asked for warnings only when the signs are strong)
  * @param verdict the conversation's verdict (null: nothing read yet)
  * @param cues the page's cue record (cues.js)
  * @param wrongAt the level at which the person said the warning was wrong in this chat, or null
  */
-export function pauseWanted({enabled, verdict, cues, wrongAt = null}) {
+export function pauseWanted({enabled, verdict, cues, from = 'caution', wrongAt = null}) {
   if (enabled === false || !verdict) return false;
   if (wrongAt && rank(verdict.level) <= rank(wrongAt)) return false;
-  if (rank(verdict.level) >= rank('caution')) return true;
+  if (rank(verdict.level) >= Math.max(rank('caution'), rank(from))) return true;
   const asked = (verdict.signals || []).some((s) => s && ASKED.has(s.id));
   return Boolean(asked && cues && cues.stranger === true);
 }

@@ -53,7 +53,7 @@ function shadowRootOf(el) {
 
 class Watcher {
   /** @param imagePause the setting: pause before an image goes into a chat with warning signs */
-  constructor(adapter, {imagePause = true} = {}) {
+  constructor(adapter, {imagePause = true, minimumLevel = 'caution'} = {}) {
     this.adapter = adapter;
     this.site = adapter.id || 'generic';
     this.conversation = null;
@@ -68,6 +68,7 @@ class Watcher {
     this.cueReader = new CueReader(adapter, {later: (ms) => setTimeout(() => this.markDirty(), ms)});
     this.sentCues = null;     // the cue record the background has for this conversation
     this.imagePause = imagePause !== false;
+    this.minimumLevel = minimumLevel; // the least serious level shown (settings.sensitivity)
     this.view = new WarningView({
       onDismiss: (level, why, crisisMessages) => this.dismiss(level, crisisMessages, why),
       onHelp: (topic) => { send({type: MSG.CS_BG_OPEN_HELP, topic, site: this.site}).catch(() => {}); },
@@ -90,6 +91,7 @@ class Watcher {
     this.pause = new ImagePause({
       armed: () => pauseWanted({
         enabled: this.imagePause,
+        from: this.minimumLevel,
         verdict: this.verdict,
         cues: this.cues,
         wrongAt: this.dismissed && this.dismissed.why === 'wrong' && this.dismissed.conversation === this.conversation ? this.dismissed.level : null,
@@ -264,6 +266,7 @@ class Watcher {
     if (reply.error) throw replyError(reply);
     this.engineDown = false;
     if (typeof reply.imagePause === 'boolean') this.imagePause = reply.imagePause;
+    if (typeof reply.minimumLevel === 'string') this.minimumLevel = reply.minimumLevel;
     if (conversation !== this.conversation) return; // the person moved on meanwhile
     this.sentCues = cues;
     this.verdict = reply.verdict;
@@ -368,7 +371,7 @@ async function main() {
   } else if ((hello.disabled || []).includes(adapter.id)) {
     return;
   }
-  const watcher = new Watcher(adapter, {imagePause: hello.imagePause});
+  const watcher = new Watcher(adapter, {imagePause: hello.imagePause, minimumLevel: hello.minimumLevel});
   api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     if (msg && msg.type === MSG.POPUP_CS_STATUS) {
       sendResponse(watcher.status());

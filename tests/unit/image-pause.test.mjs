@@ -21,6 +21,12 @@ test('a stranger who asked for a picture pauses even when the level is none (adu
   assert.equal(pauseWanted({enabled: true, verdict: v('none', 'platform_move'), cues: {stranger: true}}), false);
 });
 
+test('"only when the signs are strong": from warning up', () => {
+  assert.equal(pauseWanted({enabled: true, verdict: v('caution'), from: 'warning'}), false);
+  assert.equal(pauseWanted({enabled: true, verdict: v('warning'), from: 'warning'}), true);
+  assert.equal(pauseWanted({enabled: true, verdict: v('none', 'sexual_request'), cues: {stranger: true}, from: 'warning'}), true, 'a stranger asking still pauses');
+});
+
 test('the setting turns it off; "this is wrong" turns it off for that chat at that level', () => {
   assert.equal(pauseWanted({enabled: false, verdict: v('urgent')}), false);
   assert.equal(pauseWanted({enabled: true, verdict: v('caution'), wrongAt: 'caution'}), false);
