@@ -75,6 +75,8 @@ export function normaliseRequest(msg) {
     level: clip(msg.level, 20),
     reasons: (Array.isArray(msg.reasons) ? msg.reasons : []).slice(0, 40).map((r) => clip(r, 500)),
     messages,
+    // The person can leave the picture of the screen out (it holds whatever is on the screen).
+    screenshot: msg.screenshot !== false,
   };
 }
 
@@ -260,6 +262,7 @@ export async function saveEvidence(msg, sender, {api, extract, now = () => new D
   let screenshotDataUrl = null;
   let screenshotError = null;
   try {
+    if (!req.screenshot) throw new Error('the person left the picture of the screen out');
     // captureVisibleTab takes whatever tab is showing in that window: only when it is this chat
     // (a person who just clicked in it is looking at it; anything else would save the wrong page).
     const [shown] = await api.tabs.query({active: true, windowId: sender.tab.windowId});
