@@ -122,18 +122,27 @@ test('the warning at each level, and with each panel open, has 0 axe violations'
   await expectClean('caution', auditWarning(page));
   const control = await auditWarning(page, {plant: true});
   assert.ok(control.violations.some((v) => v.id === 'button-name'), 'axe sees a problem planted inside the closed shadow root');
-  await clickWarningButton(page, 'steps');
-  await expectClean('caution, steps open', auditWarning(page));
+  await clickWarningButton(page, 'more');
+  await expectClean('caution, More open', auditWarning(page));
 
   await say(ESCALATION[3]);
   await waitForLevel(page, 'warning');
   await page.waitForTimeout(300);
   await expectClean('warning', auditWarning(page));
+  await clickWarningButton(page, 'more');
+  await expectClean('warning, More open', auditWarning(page));
 
   await say(...ESCALATION.slice(4, 8));
   await waitForLevel(page, 'urgent');
   await page.waitForTimeout(300);
   await expectClean('urgent', auditWarning(page));
+  await clickWarningButton(page, 'more');
+  await expectClean('urgent, More open', auditWarning(page));
+  await clickWarningButton(page, 'highlight');
+  await waitFor(async () => (await readWarning(page)).buttons.some((b) => b.action === 'unpeek'), {what: 'dialog stepped aside'});
+  await page.waitForTimeout(700);
+  await expectClean('urgent, messages shown (dialog aside)', auditWarning(page));
+  await clickWarningButton(page, 'unpeek');
   for (const path of ['threatened', 'sent', 'paid', 'unsure', 'friend']) {
     await clickWarningButton(page, `path-${path}`);
     await waitFor(async () => (await readWarning(page)).buttons.some((b) => b.action === `path-${path}`), {what: path});
@@ -152,6 +161,56 @@ test('the warning at each level, and with each panel open, has 0 axe violations'
   await waitFor(async () => /^You matter/.test((await readWarning(page)).text), {what: 'crisis'});
   await page.waitForTimeout(300);
   await expectClean('urgent, crisis first', auditWarning(page));
+  await clickWarningButton(page, 'wrong');
+  await waitFor(async () => (await readWarning(page)).buttons.some((b) => b.action === 'close'), {what: 'thanks'});
+  await expectClean('"this seems wrong": thanks', auditWarning(page));
+  await clickWarningButton(page, 'close');
+  await waitForLevel(page, null);
+});
+
+test('in Arabic (right to left) and in the dark scheme, every level and its panels have 0 axe violations', async () => {
+  const worker = await env.worker();
+  await worker.evaluate(() => chrome.storage.local.set({settings: {version: 1, uiLanguage: 'ar'}}));
+  await page.emulateMedia({colorScheme: 'dark'});
+  await page.reload();
+  await page.waitForFunction(() => window.__fixture);
+  try {
+    await newThread();
+    await say(...ESCALATION.slice(0, 3));
+    await waitForLevel(page, 'caution');
+    await page.waitForTimeout(300);
+    await expectClean('ar dark caution', auditWarning(page));
+    await clickWarningButton(page, 'more');
+    await expectClean('ar dark caution, More open', auditWarning(page));
+    await say(ESCALATION[3]);
+    await waitForLevel(page, 'warning');
+    await page.waitForTimeout(300);
+    await expectClean('ar dark warning', auditWarning(page));
+    await say(...ESCALATION.slice(4, 8));
+    await waitForLevel(page, 'urgent');
+    await page.waitForTimeout(300);
+    await expectClean('ar dark urgent', auditWarning(page));
+    await clickWarningButton(page, 'save-evidence');
+    await waitFor(async () => (await readWarning(page)).buttons.some((b) => b.action === 'evidence-confirm'), {what: 'evidence question'});
+    await expectClean('ar dark urgent, evidence question', auditWarning(page));
+    await clickWarningButton(page, 'evidence-cancel');
+    await clickWarningButton(page, 'highlight');
+    await waitFor(async () => (await readWarning(page)).buttons.some((b) => b.action === 'unpeek'), {what: 'dialog stepped aside'});
+    await page.waitForTimeout(700);
+    await expectClean('ar dark urgent, messages shown', auditWarning(page));
+    await clickWarningButton(page, 'unpeek');
+    await say(ESCALATION[8]);
+    await waitFor(async () => (await readWarning(page)).buttons.some((b) => b.action === 'crisis'), {what: 'crisis'});
+    await page.waitForTimeout(300);
+    await expectClean('ar dark urgent, crisis first', auditWarning(page));
+    await page.keyboard.press('Escape');
+    await waitForLevel(page, null);
+  } finally {
+    await worker.evaluate(() => chrome.storage.local.remove('settings'));
+    await page.emulateMedia({colorScheme: 'light'});
+    await page.reload();
+    await page.waitForFunction(() => window.__fixture);
+  }
 });
 
 test('popup, options, help and learn-more pages have 0 axe violations', async () => {
