@@ -252,6 +252,20 @@ test('the uiLanguage setting overrides the browser language: warning, evidence q
     await help.waitForSelector('body[data-ready]');
     assert.equal(await help.locator('h1').textContent(), ar.learn_title.message);
     assert.equal(await help.evaluate(() => document.documentElement.dir), 'rtl');
+    // Phone numbers and text codes stay left-to-right inside the Arabic sentences (issue 13, point 8).
+    await setSettings({uiLanguage: 'ar', country: 'US'});
+    await help.goto(env.extensionUrl('pages/help.html'));
+    await help.waitForSelector('body[data-ready]');
+    const numbers = await help.evaluate(() => [...document.querySelectorAll('.ways a[href^="tel:"], .ways span')]
+      .filter((n) => /\d/.test(n.textContent))
+      .map((n) => {
+        const b = n.querySelector('bdi[dir=ltr]');
+        return {text: n.textContent, isolated: b ? b.textContent : null};
+      }));
+    assert.ok(numbers.length > 0, 'numbers on the Arabic help page');
+    for (const x of numbers) assert.ok(x.isolated && /\d/.test(x.isolated), `not isolated left-to-right: ${x.text}`);
+    assert.ok(numbers.some((x) => x.isolated === '1-800-843-5678' || /988/.test(x.isolated)), numbers.map((x) => x.isolated).join(' / '));
+    await help.screenshot({path: path.join(ROOT, 'tests/artifacts/help-ar.png'), fullPage: true});
     await help.close();
   } finally {
     await setSettings({});
