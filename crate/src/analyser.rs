@@ -4,7 +4,8 @@
 
 use crate::lang;
 use crate::learn::{self, features, Scorer, HEADS};
-use crate::model::{Analysis, Context, Family, FamilyHit, Level, Message, Sender, SignalHit, SignalId};
+use crate::model::{Analysis, Context, Family, FamilyHit, Level, Message, Peer, Sender, SignalHit, SignalId};
+use crate::peer;
 use crate::scan::{scan, Scratch};
 use crate::score::{self, FamilyWeights, Weights};
 use crate::MAX_INDICES_PER_SIGNAL;
@@ -59,6 +60,10 @@ pub struct Analyser {
     learned_indices: [Vec<usize>; HEADS],
     scorer: &'static Scorer,
     scratch: Scratch,
+    /// What the page shows about the other person (unknown until [`Self::set_peer`]).
+    peer: Peer,
+    /// Signs the user said were wrong in this conversation ([`Self::mute`]).
+    muted: [bool; SignalId::ALL.len()],
 }
 
 impl Analyser {
@@ -85,6 +90,8 @@ impl Analyser {
             learned_indices: Default::default(),
             scorer,
             scratch: Scratch::default(),
+            peer: Peer::default(),
+            muted: [false; SignalId::ALL.len()],
         }
     }
 
@@ -175,6 +182,58 @@ impl Analyser {
         }
     }
 
+    /// Sets what the page shows about the other person. The level is re-read at once with the new
+    /// cues; levels held from before are let go, since they were read under other cues.
+    pub fn set_peer(&mut self, peer: Peer) {
+        if peer != self.peer {
+            self.peer = peer;
+            self.reread_level();
+        }
+    }
+
+    /// The user said this sign was wrong here ("This seems wrong"): in this conversation it counts
+    /// as supporting evidence only, and so does the learned scorer's reading of its family.
+    /// Crisis words are not a sign and are never muted.
+    pub fn mute(&mut self, id: SignalId) {
+        if !self.muted[id as usize] {
+            self.muted[id as usize] = true;
+            self.reread_level();
+        }
+    }
+
+    /// Forgets the levels held from earlier messages and holds the current one from now on.
+    fn reread_level(&mut self) {
+        self.reached = [None; 3];
+        let now = self.current_level();
+        if let Some(last) = self.count.checked_sub(1) {
+            for (k, slot) in self.reached.iter_mut().enumerate() {
+                if now >= LEVELS_ABOVE_NONE[k] {
+                    *slot = Some(last);
+                }
+            }
+        }
+    }
+
+    /// The weights the level is read from: the page's cues applied (when `with_peer`), then the
+    /// user's mutes.
+    fn weighed(&self, mut w: Weights, mut learned: FamilyWeights, with_peer: bool) -> (Weights, FamilyWeights) {
+        if with_peer {
+            peer::weigh(&mut w, &self.peer, self.count);
+        }
+        for (&id, _) in SignalId::ALL.iter().zip(self.muted).filter(|(_, m)| *m) {
+            w[id as usize] = w[id as usize].min(1);
+            let f = Family::of(id) as usize;
+            learned[f] = learned[f].min(1);
+        }
+        (w, learned)
+    }
+
+    /// The level of the given window weights, as the cues and mutes make them.
+    fn level_of(&self, w: &Weights, learned: &FamilyWeights, with_peer: bool) -> Level {
+        let (w, learned) = self.weighed(*w, *learned, with_peer);
+        score::level(&w, &learned, self.crisis(), self.context.audience)
+    }
+
     /// Whether the user's own words have mentioned self-harm.
     fn crisis(&self) -> bool {
         self.crisis_messages > 0
@@ -182,7 +241,7 @@ impl Analyser {
 
     /// The level of the signs in the window as they stand now (see [`Self::recent_weights`]).
     fn current_level(&self) -> Level {
-        score::level(&self.recent_weights(), &self.recent_learned(), self.crisis(), self.context.audience)
+        self.level_of(&self.recent_weights(), &self.recent_learned(), true)
     }
 
     /// The learned families' weights in the window, counted like [`Self::recent_weights`].
@@ -245,14 +304,16 @@ impl Analyser {
         // scorer alone is supporting evidence, and "you have 1 hour to send it" beside a money
         // demand should not be explained as a threat.
         let learned_now = self.recent_learned();
-        let now = score::level(&recent, &learned_now, self.crisis(), self.context.audience);
+        let now = self.level_of(&recent, &learned_now, true);
         families.retain(|f| {
             f.rules || {
                 let mut without = learned_now;
                 without[f.family as usize] = 0;
-                score::level(&recent, &without, self.crisis(), self.context.audience) < now
+                self.level_of(&recent, &without, true) < now
             }
         });
+        // The page's cues are named when they raised the level the words alone give.
+        let cues = if now > self.level_of(&recent, &learned_now, false) { peer::raising(&self.peer) } else { Vec::new() };
         // A family only the learned scorer saw is listed under its representative sign with the
         // family's own reason ("These messages read like …"), so the warning always says why.
         for f in families.iter().filter(|f| f.learned && !f.rules && level != Level::None) {
@@ -269,12 +330,13 @@ impl Analyser {
         Analysis {
             level,
             signals,
-            stage: score::stage(&recent, self.count),
+            stage: score::stage(&self.weighed(recent, learned_now, true).0, self.count),
             crisis: self.crisis(),
             crisis_messages: self.crisis_messages,
             message_count: self.count,
             languages: langs.into_iter().map(|(l, _)| lang::code(l).to_string()).collect(),
             families,
+            cues,
         }
     }
 
@@ -394,6 +456,53 @@ mod tests {
             a.push(&them(line));
         }
         a.result().level
+    }
+
+    fn teen() -> Analyser {
+        Analyser::new(Context { audience: Audience::Teen, site: None })
+    }
+
+    #[test]
+    fn a_stranger_cue_raises_the_early_script_and_is_named() {
+        let mut a = teen();
+        a.push(&them("you're so pretty"));
+        let words_alone = a.result().level;
+        assert_eq!(words_alone, Level::None, "a compliment alone is nothing");
+        a.set_peer(Peer { stranger: Some(true), new_thread: None });
+        let r = a.result();
+        assert!(r.level > words_alone, "{:?} then {:?}", words_alone, r.level);
+        assert_eq!(r.cues, vec![crate::model::Cue::Stranger]);
+        a.set_peer(Peer::default());
+        assert_eq!(a.result().level, words_alone, "taking the cue back lets its level go");
+        assert!(a.result().cues.is_empty());
+    }
+
+    #[test]
+    fn a_friend_s_move_to_another_app_is_quiet_but_a_threat_is_not() {
+        let friend = Peer { stranger: Some(false), new_thread: Some(false) };
+        let mut a = teen();
+        a.set_peer(friend);
+        a.push(&them("add me on snap, my insta is acting up"));
+        assert_eq!(a.result().level, Level::None);
+        a.push(&them("send me $200 or i post your pics to all your followers"));
+        assert_eq!(a.result().level, Level::Urgent, "threats count the same whoever sends them");
+    }
+
+    #[test]
+    fn a_muted_sign_counts_only_as_support_and_crisis_is_never_muted() {
+        let mut a = teen();
+        a.push(&them("send me a sexy pic"));
+        assert_eq!(a.result().level, Level::Caution);
+        a.mute(SignalId::SexualRequest);
+        assert_eq!(a.result().level, Level::None, "muted in this conversation");
+        a.push(&them("send me a sexy pic"));
+        assert_eq!(a.result().level, Level::None, "and it stays muted");
+        a.push(&Message::new(Sender::Me, "i want to kill myself"));
+        assert_eq!(a.result().level, Level::Urgent);
+        assert!(a.result().crisis);
+        let mut other = teen();
+        other.push(&them("send me a sexy pic"));
+        assert_eq!(other.result().level, Level::Caution, "other conversations are untouched");
     }
 
     #[test]

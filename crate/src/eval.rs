@@ -83,6 +83,11 @@ fn share(n: usize, d: usize) -> f64 {
 impl Report {
     /// Scores every line.
     pub fn run(lines: &[Labelled], audience: Audience) -> Report {
+        Self::run_with_peer(lines, audience, crate::Peer::default())
+    }
+
+    /// Scores every line as if the page showed `peer` about the other person.
+    pub fn run_with_peer(lines: &[Labelled], audience: Audience, peer: crate::Peer) -> Report {
         let mut report = Report { audience, ..Report::default() };
         let context = Context { audience, site: None };
         for l in lines {
@@ -90,7 +95,7 @@ impl Report {
                 report.excluded += 1;
                 continue;
             }
-            let a = crate::analyse(&l.conversation(), &context);
+            let a = crate::analyse_with_peer(&l.conversation(), &context, peer);
             report.outcomes.push(Outcome {
                 id: l.id.clone(),
                 label: l.label.clone(),

@@ -18,6 +18,7 @@ mod matcher;
 mod prog_syntax;
 pub mod model;
 mod normalise;
+mod peer;
 mod rules;
 mod scan;
 mod score;
@@ -26,7 +27,9 @@ mod score;
 mod wasm;
 
 pub use analyser::Analyser;
-pub use model::{Analysis, Audience, Context, Family, FamilyHit, Level, Message, Sender, SignalHit, SignalId, Stage};
+pub use model::{
+    Analysis, Audience, Context, Cue, Family, FamilyHit, Level, Message, Peer, Sender, SignalHit, SignalId, Stage,
+};
 
 /// The core's version (the crate version).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -48,7 +51,13 @@ pub use normalise::normalise;
 
 /// Analyses a whole conversation at once.
 pub fn analyse(messages: &[Message], context: &Context) -> Analysis {
+    analyse_with_peer(messages, context, Peer::default())
+}
+
+/// Analyses a whole conversation at once, with what the page shows about the other person.
+pub fn analyse_with_peer(messages: &[Message], context: &Context, peer: Peer) -> Analysis {
     let mut analyser = Analyser::new(context.clone());
+    analyser.set_peer(peer);
     for message in messages {
         analyser.push(message);
     }

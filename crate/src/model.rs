@@ -62,6 +62,32 @@ pub struct Context {
     pub site: Option<String>,
 }
 
+/// What the page shows about who the other person is. Each cue is unknown (`None`) unless the
+/// site shows it; with both unknown the verdict is what the words alone say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Peer {
+    /// `Some(true)`: the page marks the other person as a stranger (a message request, "not in
+    /// your contacts", no mutual friends or servers, a new account). `Some(false)`: it shows a
+    /// known contact or mutual follow.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stranger: Option<bool>,
+    /// `Some(true)`: the beginning of the conversation is on screen with nothing before it.
+    /// `Some(false)`: the thread has history before the messages read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_thread: Option<bool>,
+}
+
+/// A page cue that raised a verdict's level, so the warning can name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cue {
+    /// The page marks the other person as a stranger.
+    Stranger,
+    /// The conversation only just began.
+    NewThread,
+}
+
 /// How worried the engine is about a conversation, in increasing order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -283,6 +309,10 @@ pub struct Analysis {
     /// The families of signs the level rests on (those within the scoring window), in
     /// declaration order: what the warning can say was seen.
     pub families: Vec<FamilyHit>,
+    /// The page cues ([`Peer`]) that raised the level, for the warning's "why" (empty when the
+    /// words alone give the same level).
+    #[serde(default)]
+    pub cues: Vec<Cue>,
 }
 
 impl Analysis {

@@ -41,7 +41,17 @@ pub(crate) fn level(w: &Weights, learned: &FamilyWeights, crisis: bool, audience
     // readings of two families ("send it to the group": a little threat, a little demand) would
     // otherwise add up to a caution on their own.
     let rules_saw_something = w.iter().any(|&x| x > 0);
-    let m = |f: Family| if rules_saw_something { learned[f as usize] } else { 0 };
+    // Supporting evidence supports a rule sign; two families read only by the scorer do not make
+    // a case together ("send nudes" read a little as a threat and a little as a demand made a
+    // caution between flirting adults).
+    let mut rules_of = [0u8; Family::ALL.len()];
+    for &id in SignalId::ALL {
+        let f = Family::of(id) as usize;
+        rules_of[f] = rules_of[f].max(g(id));
+    }
+    let alone = |f: usize| learned[f] > 0 && rules_of[f] == 0;
+    let only_one_alone = (0..Family::ALL.len()).filter(|&f| alone(f)).count() <= 1;
+    let m = |f: Family| if rules_saw_something && (only_one_alone || !alone(f as usize)) { learned[f as usize] } else { 0 };
     let threat = THREATS.iter().map(|&id| g(id)).max().unwrap_or(0).max(m(Family::Coercion));
     let threat_kinds = THREATS.iter().filter(|&&id| g(id) >= 2).count();
     let pay = g(SignalId::PaymentDemand).max(m(Family::Demand));
@@ -164,6 +174,12 @@ mod tests {
         assert_eq!(level(&threat, &demand(2), false, Audience::Teen), Level::Urgent);
         // And with no rule sign at all, its readings count for nothing.
         assert_eq!(level(&[0; SignalId::ALL.len()], &[1, 1, 1, 1], false, Audience::Teen), Level::None);
+        // Nor do two of its families together beside a sign of a third ("send nudes" between adults).
+        let mut two = [0; 4];
+        two[Family::Coercion as usize] = 1;
+        two[Family::Demand as usize] = 1;
+        assert_eq!(level(&with(&[(SexualRequest, 3)]), &two, false, Audience::Adult), Level::None);
+        assert_eq!(level(&with(&[(SexualRequest, 3)]), &[0, 1, 0, 0], false, Audience::Adult), Level::None);
     }
 
     #[test]

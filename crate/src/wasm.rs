@@ -6,7 +6,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::model::{Audience, Context, Message, Sender};
+use crate::model::{Audience, Context, Message, Peer, Sender, SignalId};
 
 #[wasm_bindgen]
 extern "C" {
@@ -92,6 +92,29 @@ fn parse_texts(texts: &JsValue) -> Result<Vec<String>, String> {
         .collect()
 }
 
+/// `{stranger?, newThread?}`: each true, false, or absent / null for unknown.
+fn parse_peer(value: &JsValue) -> Result<Peer, String> {
+    if !value.is_object() {
+        return Err("expected an object {stranger?, newThread?}".to_string());
+    }
+    let flag = |key: &str| -> Result<Option<bool>, String> {
+        let v = field(value, key);
+        if v.is_undefined() || v.is_null() {
+            Ok(None)
+        } else {
+            v.as_bool().map(Some).ok_or_else(|| format!("{key} must be true, false or absent"))
+        }
+    };
+    Ok(Peer { stranger: flag("stranger")?, new_thread: flag("newThread")? })
+}
+
+fn parse_signal_ids(value: &JsValue) -> Result<Vec<SignalId>, String> {
+    parse_texts(value)?
+        .iter()
+        .map(|name| SignalId::parse(name).ok_or_else(|| format!("unknown sign {name:?}")))
+        .collect()
+}
+
 /// One conversation being watched. Push messages in page order; read the verdict.
 #[wasm_bindgen(js_name = Analyser)]
 pub struct WasmAnalyser {
@@ -113,6 +136,25 @@ impl WasmAnalyser {
     pub fn push(&mut self, batch: JsValue) -> Result<JsValue, JsError> {
         let messages = parse_batch(&batch).map_err(|e| JsError::new(&format!("headsup: bad message batch: {e}")))?;
         self.inner.push_batch(messages);
+        to_js(&self.inner.result())
+    }
+
+    /// Sets what the page shows about the other person (`{stranger?, newThread?}`, each true,
+    /// false or absent for unknown) and returns the verdict re-read with it.
+    #[wasm_bindgen(js_name = setPeer)]
+    pub fn set_peer(&mut self, peer: JsValue) -> Result<JsValue, JsError> {
+        let peer = parse_peer(&peer).map_err(|e| JsError::new(&format!("headsup: bad peer record: {e}")))?;
+        self.inner.set_peer(peer);
+        to_js(&self.inner.result())
+    }
+
+    /// Lowers the named signs (an array of ids such as `"platform_move"`) to supporting evidence
+    /// in this conversation ("This seems wrong") and returns the verdict re-read without them.
+    pub fn mute(&mut self, ids: JsValue) -> Result<JsValue, JsError> {
+        let ids = parse_signal_ids(&ids).map_err(|e| JsError::new(&format!("headsup: bad sign list: {e}")))?;
+        for id in ids {
+            self.inner.mute(id);
+        }
         to_js(&self.inner.result())
     }
 

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use headsup::{analyse, Audience, Context, Level, Message, Sender, SignalId};
+use headsup::{Analyser, Audience, Context, Level, Message, Peer, Sender, SignalId};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -32,6 +32,14 @@ struct Case {
     absent: Vec<String>,
     #[serde(default)]
     crisis: Option<bool>,
+    /// What the page shows about the other person (`stranger`, `new_thread`: true or false;
+    /// absent = unknown) and the cues the verdict must name.
+    #[serde(default)]
+    stranger: Option<bool>,
+    #[serde(default)]
+    new_thread: Option<bool>,
+    #[serde(default)]
+    cues: Option<Vec<String>>,
     /// Where a regression case came from (an issue), for the record.
     #[serde(default)]
     #[allow(dead_code)]
@@ -78,7 +86,10 @@ fn run_case(c: &Case) -> Result<(), String> {
         Some("adult") => Audience::Adult,
         Some(other) => return Err(format!("unknown audience {other:?}")),
     };
-    let a = analyse(&messages, &Context { audience, site: None });
+    let mut analyser = Analyser::new(Context { audience, site: None });
+    analyser.set_peer(Peer { stranger: c.stranger, new_thread: c.new_thread });
+    analyser.push_batch(messages);
+    let a = analyser.result();
     let found: Vec<&str> = a.signals.iter().map(|s| s.id.as_str()).collect();
     let mut errors = vec![];
     if a.level != level(&c.level) {
@@ -99,6 +110,13 @@ fn run_case(c: &Case) -> Result<(), String> {
     if let Some(crisis) = c.crisis {
         if a.crisis != crisis {
             errors.push(format!("crisis {}, expected {crisis}", a.crisis));
+        }
+    }
+    if let Some(cues) = &c.cues {
+        let named: Vec<String> =
+            a.cues.iter().map(|q| serde_json::to_value(q).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()).collect();
+        if &named != cues {
+            errors.push(format!("cues {named:?}, expected {cues:?}"));
         }
     }
     if errors.is_empty() {

@@ -58,3 +58,19 @@ test('bad input is an error, not a crash, and the analyser carries on', {skip: !
   a.free();
   assert.throws(() => core.extractIdentifiers(['ok', 5]), /array of strings/);
 });
+
+test('the page\'s cues about the other person and "this seems wrong" re-read the verdict', {skip: !built}, () => {
+  const a = new core.Analyser('teen', null);
+  assert.equal(a.push([{from: 'them', text: "you're so pretty"}]).level, 'none');
+  const stranger = a.setPeer({stranger: true});
+  assert.equal(stranger.level, 'caution');
+  assert.deepEqual(stranger.cues, ['stranger']);
+  assert.deepEqual(a.setPeer({}).cues, [], 'an unknown peer names no cue');
+  a.setPeer({stranger: true, newThread: null});
+  assert.equal(a.mute(['rapid_intimacy']).level, 'none', 'a muted sign is supporting evidence only');
+  assert.throws(() => a.mute(['not_a_sign']), /unknown sign/);
+  assert.throws(() => a.setPeer({stranger: 'yes'}), /stranger must be true, false or absent/);
+  assert.throws(() => a.setPeer(null), /bad peer record/);
+  assert.equal(a.result().level, 'none', 'the analyser carries on after bad input');
+  a.free();
+});

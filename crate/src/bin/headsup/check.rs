@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use headsup::{Audience, Context, Level, Message, Sender, SignalId};
+use headsup::{Audience, Context, Level, Message, Peer, Sender, SignalId};
 
 /// The plain-words reason for a sign (the extension shows the same, from its locale files).
 fn reason(id: SignalId) -> &'static str {
@@ -85,9 +85,9 @@ fn parse_transcript(input: &str) -> Vec<Message> {
     out
 }
 
-pub fn run(input: &str, audience: Audience, out: &mut impl Write) -> io::Result<bool> {
+pub fn run(input: &str, audience: Audience, peer: Peer, out: &mut impl Write) -> io::Result<bool> {
     let messages = parse_transcript(input);
-    let a = headsup::analyse(&messages, &Context { audience, site: None });
+    let a = headsup::analyse_with_peer(&messages, &Context { audience, site: None }, peer);
     writeln!(out, "{}", headline(a.level))?;
     writeln!(out, "({} messages read; stage: {:?})", a.message_count, a.stage)?;
     if a.crisis {

@@ -9,7 +9,7 @@ use headsup::learn::data::{fold_of, load, Line, Origin};
 use headsup::learn::generate::generate;
 use headsup::learn::train::Params;
 use headsup::learn::{embedded, Scorer};
-use headsup::{Audience, Level, SignalId};
+use headsup::{Audience, Level, Peer, SignalId};
 
 use crate::report::{chats, line_level, row, ChatRates, Rate};
 
@@ -220,8 +220,8 @@ pub fn cv(args: &[String]) -> Result<String, String> {
                 }
                 let everyday: Vec<&str> =
                     held.iter().filter(|&&i| set.lines[i].origin == Origin::Everyday).map(|&i| set.lines[i].text.as_str()).collect();
-                merge(&mut c100, &chats(&everyday, 100, SHUFFLES, audience, scorer, 1 + fold as u64, &mut signs));
-                merge(&mut c1000, &chats(&everyday, 1000, SHUFFLES, audience, scorer, 101 + fold as u64, &mut BTreeMap::new()));
+                merge(&mut c100, &chats(&everyday, 100, SHUFFLES, audience, scorer, 1 + fold as u64, Peer::default(), &mut signs));
+                merge(&mut c1000, &chats(&everyday, 1000, SHUFFLES, audience, scorer, 101 + fold as u64, Peer::default(), &mut BTreeMap::new()));
             }
             line_table(&mut out, &set, &scored);
             chat_rows(&mut out, "everyday chats of 100", &c100);
@@ -243,9 +243,20 @@ pub fn cv(args: &[String]) -> Result<String, String> {
 
 /// `headsup eval --everyday FILE…`: everyday lines (`{"text"}` per line) read as chats of 100
 /// and 1000 with the shipped scorer, teen and adult.
-pub fn everyday(files: &[String]) -> Result<String, String> {
+pub fn everyday(args: &[String]) -> Result<String, String> {
     let mut texts = Vec::new();
-    for p in files.iter().filter(|a| !a.starts_with("--")) {
+    let mut peer = Peer::default();
+    let mut files = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--peer" => peer = crate::parse_peer(it.next().map(String::as_str))?,
+            "--everyday" => {}
+            other if other.starts_with("--") => return Err(format!("unexpected argument {other:?}")),
+            file => files.push(file),
+        }
+    }
+    for p in files {
         let raw = std::fs::read_to_string(p).map_err(|e| format!("{p}: {e}"))?;
         for l in raw.lines().filter(|l| !l.trim().is_empty()) {
             let v: serde_json::Value = serde_json::from_str(l).map_err(|e| format!("{p}: {e}"))?;
@@ -255,12 +266,12 @@ pub fn everyday(files: &[String]) -> Result<String, String> {
         }
     }
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let mut out = format!("{} everyday lines, shuffled {SHUFFLES} times into chats, shipped scorer\n", refs.len());
+    let mut out = format!("{} everyday lines, shuffled {SHUFFLES} times into chats, shipped scorer, peer {peer:?}\n", refs.len());
     for audience in [Audience::Teen, Audience::Adult] {
         let aud = if audience == Audience::Teen { "teen" } else { "adult" };
         let mut signs = BTreeMap::new();
-        let c100 = chats(&refs, 100, SHUFFLES, audience, embedded(), 7, &mut signs);
-        let c1000 = chats(&refs, 1000, SHUFFLES, audience, embedded(), 8, &mut BTreeMap::new());
+        let c100 = chats(&refs, 100, SHUFFLES, audience, embedded(), 7, peer, &mut signs);
+        let c1000 = chats(&refs, 1000, SHUFFLES, audience, embedded(), 8, peer, &mut BTreeMap::new());
         let _ = writeln!(out, "== {aud} ==");
         chat_rows(&mut out, "chats of 100", &c100);
         chat_rows(&mut out, "chats of 1000", &c1000);

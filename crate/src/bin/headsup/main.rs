@@ -15,25 +15,26 @@ mod scan;
 use std::io::{self, Read};
 use std::process::ExitCode;
 
-use headsup::Audience;
+use headsup::{Audience, Peer};
 
 const USAGE: &str = "usage:
   headsup scan  [--audience teen|adult] [FILE|-]    JSON Lines: {\"id\",\"text\"} or {\"id\",\"messages\":[{\"from\",\"text\"}]}
-  headsup check [--audience teen|adult] [FILE|-]    transcript lines 'them: ...' / 'me: ...' (or JSONL)
-  headsup eval  [--audience teen|adult] FILE.jsonl  recall, confusion table and false alarms on labelled data
+  headsup check [--audience teen|adult] [--peer P] [FILE|-]  transcript lines 'them: ...' / 'me: ...' (or JSONL)
+  headsup eval  [--audience teen|adult] [--peer P] FILE.jsonl  recall, confusion table and false alarms on labelled data
   headsup eval  --cv [--data DIR] [--no-generated] [--heads]  cross-validation grouped by source (--heads: each head alone)
-  headsup eval  --everyday FILE.jsonl...            everyday lines read as chats of 100 and 1000
+  headsup eval  --everyday [--peer P] FILE.jsonl... everyday lines read as chats of 100 and 1000
   headsup train [--data DIR] [--out FILE] [--generated]   fit the learned scorer (crate/model/weights.bin; --generated adds generated lines)
   headsup explain [--me] TEXT                       one message: the rules' hits and each learned head's logit and weight
   headsup normalise TEXT";
 
 struct Args {
     audience: Audience,
+    peer: Peer,
     path: Option<String>,
 }
 
 fn parse_args(rest: &[String]) -> Result<Args, String> {
-    let mut args = Args { audience: Audience::Teen, path: None };
+    let mut args = Args { audience: Audience::Teen, peer: Peer::default(), path: None };
     let mut it = rest.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -44,11 +45,23 @@ fn parse_args(rest: &[String]) -> Result<Args, String> {
                     other => return Err(format!("--audience takes teen or adult, not {other:?}")),
                 }
             }
+            "--peer" => args.peer = parse_peer(it.next().map(String::as_str))?,
             p if args.path.is_none() && (p == "-" || !p.starts_with('-')) => args.path = Some(p.to_string()),
             other => return Err(format!("unexpected argument {other:?}")),
         }
     }
     Ok(args)
+}
+
+/// `--peer stranger|new|friend|unknown`: what the page is taken to show about the other person.
+pub(crate) fn parse_peer(value: Option<&str>) -> Result<Peer, String> {
+    Ok(match value {
+        Some("stranger") => Peer { stranger: Some(true), new_thread: None },
+        Some("new") => Peer { stranger: None, new_thread: Some(true) },
+        Some("friend") => Peer { stranger: Some(false), new_thread: Some(false) },
+        Some("unknown") => Peer::default(),
+        other => return Err(format!("--peer takes stranger, new, friend or unknown, not {other:?}")),
+    })
 }
 
 fn read_input(path: Option<&str>) -> Result<String, String> {
@@ -115,8 +128,8 @@ fn main() -> ExitCode {
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match cmd.as_str() {
         "scan" => scan::run(&input, args.audience, &mut out),
-        "check" => check::run(&input, args.audience, &mut out),
-        "eval" => scan::eval(&input, args.audience, &mut out),
+        "check" => check::run(&input, args.audience, args.peer, &mut out),
+        "eval" => scan::eval(&input, args.audience, args.peer, &mut out),
         other => {
             eprintln!("headsup: unknown command {other:?}\n{USAGE}");
             return ExitCode::from(64);

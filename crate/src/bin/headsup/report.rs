@@ -80,6 +80,7 @@ pub fn chats(
     audience: Audience,
     scorer: &'static Scorer,
     seed: u64,
+    peer: headsup::Peer,
     signs: &mut BTreeMap<String, usize>,
 ) -> ChatRates {
     let mut rates = ChatRates::default();
@@ -89,6 +90,7 @@ pub fn chats(
         rng.shuffle(&mut order);
         for chunk in order.chunks_exact(size) {
             let mut a = Analyser::with_scorer(Context { audience, site: None }, scorer);
+            a.set_peer(peer);
             for &i in chunk {
                 let from = if rng.below(2) == 0 { Sender::Me } else { Sender::Them };
                 a.push(&Message::new(from, texts[i]));

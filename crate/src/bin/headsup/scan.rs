@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 use headsup::eval::{Labelled, Report};
-use headsup::{Audience, Context, Message, Sender};
+use headsup::{Audience, Context, Message, Peer, Sender};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -79,7 +79,7 @@ pub fn run(input: &str, audience: Audience, out: &mut impl Write) -> io::Result<
 }
 
 /// `headsup eval`: figures on a labelled file.
-pub fn eval(input: &str, audience: Audience, out: &mut impl Write) -> io::Result<bool> {
+pub fn eval(input: &str, audience: Audience, peer: Peer, out: &mut impl Write) -> io::Result<bool> {
     let mut lines = Vec::new();
     let mut ok = true;
     for (n, line) in input.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
@@ -91,7 +91,7 @@ pub fn eval(input: &str, audience: Audience, out: &mut impl Write) -> io::Result
             }
         }
     }
-    let report = Report::run(&lines, audience);
+    let report = Report::run_with_peer(&lines, audience, peer);
     write!(out, "{report}")?;
     let misses: Vec<&str> = report
         .outcomes
