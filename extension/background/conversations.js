@@ -74,7 +74,19 @@ export class ConversationStore {
   }
 }
 
-/** analyser.mute(ids) where the core has it (it returns the verdict); null otherwise. */
+/**
+ * analyser.mute(ids) where the core has it (it returns the verdict); null otherwise. The core
+ * refuses a list with a sign it does not know: then each sign is lowered on its own.
+ */
 function applyMute(analyser, signs) {
-  return typeof analyser.mute === 'function' ? analyser.mute(signs) : null;
+  if (typeof analyser.mute !== 'function') return null;
+  try {
+    return analyser.mute(signs);
+  } catch {
+    let verdict = null;
+    for (const id of signs) {
+      try { verdict = analyser.mute([id]); } catch { /* a sign this core does not know */ }
+    }
+    return verdict || analyser.result();
+  }
 }
