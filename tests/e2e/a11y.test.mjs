@@ -213,7 +213,7 @@ test('in Arabic (right to left) and in the dark scheme, every level and its pane
   }
 });
 
-test('popup, options, help and learn-more pages have 0 axe violations', async () => {
+test('popup, options, help, learn-more and welcome pages have 0 axe violations', async () => {
   const tabId = await tabIdOf(env, page);
   const p = await env.context.newPage();
   for (const [label, rel, ready] of [
@@ -221,6 +221,7 @@ test('popup, options, help and learn-more pages have 0 axe violations', async ()
     ['options', 'pages/options.html', 'h1:not(:empty)'],
     ['help', 'pages/help.html?site=instagram#report', 'body[data-ready]'],
     ['learn-more', 'pages/learn-more.html', 'body[data-ready]'],
+    ['welcome', 'pages/welcome.html', 'body[data-ready]'],
   ]) {
     await p.goto(env.extensionUrl(rel));
     await p.waitForSelector(ready);
