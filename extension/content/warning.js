@@ -377,7 +377,7 @@ export class WarningView {
       delete panel.dataset.path;
       return;
     }
-    const {nodes, primaryButton} = buildPath(pathById(id), {el, act: (a, b) => this.act(a, b), headingId: 'hu-path-h'});
+    const {nodes, primaryButton} = buildPath(pathById(id), {el, act: (a, b) => this.act(a, b), headingId: 'hu-path-h', audience: this.audience});
     panel.append(...nodes);
     panel.dataset.path = id;
     panel.hidden = false;
@@ -394,6 +394,8 @@ export class WarningView {
       this.showReportGuide();
     } else if (action === 'open_report' || action === 'open_takedown') {
       this.onHelp('report');
+    } else if (action === 'open_crisis') {
+      this.onHelp('crisis');
     } else {
       this.onHelp(this.crisisMode ? 'crisis' : 'help');
     }
