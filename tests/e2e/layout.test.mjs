@@ -5,11 +5,12 @@
 //   closed or with "More" open;
 // - the urgent dialog fits 600 px tall at 360 px wide, and its focus is on a visible element;
 // - "Show these messages" at urgent moves the dialog aside, so the highlighted messages are seen.
-// Screenshots of every state go to tests/artifacts/layout-*.png.
+// The caution card is also checked on the Tinder, Bumble and WhatsApp fixtures, whose message
+// boxes and Send buttons sit differently. Screenshots of every state go to tests/artifacts/layout-*.png.
 import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
 import {
-  ESCALATION, SEXTORTION, clickWarningButton, focusedInWarning, inViewport, launch, overlaps,
+  ESCALATION, SEXTORTION, SITES, clickWarningButton, focusedInWarning, inViewport, launch, overlaps,
   readWarning, screenshot, waitFor, waitForLevel, warningBoxes,
 } from './harness.mjs';
 
@@ -154,3 +155,50 @@ test('360×640: "Show these messages" at urgent moves the dialog so the messages
   assert.ok(back.buttons.help && inViewport(back.buttons.help, back.viewport), 'the dialog is back');
   await closeWarning();
 });
+
+/** The page's message box (the lowest visible text box) and the row around it (Send), as boxes. */
+function composerOn(p) {
+  return p.evaluate(() => {
+    const box = (e) => { const r = e.getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; };
+    const boxes = [...document.querySelectorAll('textarea, [contenteditable="true"], [role=textbox], input[type=text]')]
+      .filter((e) => e.getBoundingClientRect().height > 0).sort((a, b) => b.getBoundingClientRect().bottom - a.getBoundingClientRect().bottom);
+    const input = boxes[0];
+    const send = [...input.parentElement.querySelectorAll('button')].map(box);
+    return {input: box(input), row: box(input.parentElement), send};
+  });
+}
+
+for (const id of ['tinder', 'bumble', 'whatsapp']) {
+  test(`${id}: the caution card, closed and opened, covers neither the message box nor Send`, async () => {
+    const site = SITES.sites.find((x) => x.id === id);
+    const host = site.hosts[0];
+    env.server.route(host, `sites/${id}.html`);
+    const p = await env.context.newPage();
+    try {
+      await p.goto(`https://${host}/`);
+      await p.waitForFunction(() => window.__fixture);
+      for (const size of SIZES) {
+        await p.setViewportSize(size);
+        n += 1;
+        await p.evaluate(([k]) => window.__fixture.switchThread(k, 'Sam'), [`layout-${id}-${n}`]);
+        for (const m of ESCALATION.slice(0, 3)) await p.evaluate(({from, text}) => window.__fixture.append(from, text), m);
+        await waitForLevel(p, 'caution');
+        for (const state of ['closed', 'more']) {
+          if (state === 'more') await clickWarningButton(p, 'more');
+          await p.waitForTimeout(400);
+          const b = await warningBoxes(p);
+          const c = await composerOn(p);
+          const name = `layout-${id}-${size.width}x${size.height}-caution-${state}`;
+          await p.screenshot({path: `${process.cwd()}/tests/artifacts/${name}.png`});
+          assert.ok(inViewport(b.primary.box, b.viewport), `${name}: primary on screen`);
+          assert.ok(!overlaps(b.card, c.input), `${name}: covers the message box`);
+          for (const send of c.send) assert.ok(!overlaps(b.card, send), `${name}: covers Send`);
+        }
+        await clickWarningButton(p, 'not-now');
+        await waitForLevel(p, null);
+      }
+    } finally {
+      await p.close();
+    }
+  });
+}
