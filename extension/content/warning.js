@@ -15,9 +15,10 @@ import {isHttps} from '../shared/helplines.js';
 import {ltr, tIsolated} from '../shared/bidi.js';
 import {EvidencePanel} from './warning-evidence.js';
 import {headlineKeys} from './headline.js';
-import {el, messagesFor, prefersReducedMotion, reasonsFor} from './warning-dom.js';
+import {el, messagesFor, reasonsFor} from './warning-dom.js';
 import {buildMore} from './warning-more.js';
 import {fitAboveComposer} from './composer.js';
+import {toggleHighlight} from './warning-peek.js';
 
 export {messagesFor, reasonsFor};
 
@@ -306,53 +307,9 @@ export class WarningView {
     this.fit();
   }
 
-  /** "Show these messages": highlights them; the urgent dialog steps aside so they can be seen. */
+  /** "Show these messages" (or "Hide the highlights"): see warning-peek.js. */
   toggleHighlight() {
-    const toggle = this.highlightToggle;
-    if (this.highlighter.active) {
-      this.highlighter.clear();
-      if (toggle) {
-        toggle.textContent = t('show_messages');
-        toggle.setAttribute('aria-pressed', 'false');
-      }
-      const peeking = this.wrap.classList.contains('peeking');
-      this.wrap.classList.remove('peeking');
-      this.card.classList.remove('peek-top', 'peek-bottom');
-      if (this.level === 'urgent') this.card.setAttribute('aria-modal', 'true');
-      this.peekBar.hidden = true;
-      this.announce('');
-      if (peeking && toggle) toggle.focus({preventScroll: true});
-      return;
-    }
-    const nodes = this.nodesFor(messagesFor(this.verdict));
-    const n = this.highlighter.show(nodes, {reducedMotion: prefersReducedMotion()});
-    if (toggle) {
-      toggle.textContent = t('hide_messages');
-      toggle.setAttribute('aria-pressed', 'true');
-    }
-    this.announce(t('showing_messages', [String(n)]));
-    if (this.level !== 'urgent') return;
-    // The dialog becomes a small bar at the top or bottom edge, away from the messages, without
-    // its dark backdrop; "Hide the highlights" brings it back.
-    this.wrap.classList.add('peeking');
-    this.card.setAttribute('aria-modal', 'false');
-    this.peekText.textContent = t('showing_messages', [String(n)]);
-    this.peekBar.hidden = false;
-    this.peekBack.focus({preventScroll: true});
-    const place = () => this.placePeek(nodes);
-    place();
-    // Once the smooth scroll to the messages has ended.
-    setTimeout(place, prefersReducedMotion() ? 50 : 600);
-  }
-
-  /** Puts the stepped-aside dialog on the edge farther from the highlighted messages. */
-  placePeek(nodes) {
-    if (!this.card || !this.wrap.classList.contains('peeking')) return;
-    const rects = nodes.filter((n) => n && n.isConnected).map((n) => n.getBoundingClientRect()).filter((r) => r.height > 0);
-    const mid = rects.length ? (Math.min(...rects.map((r) => r.top)) + Math.max(...rects.map((r) => r.bottom))) / 2 : 0;
-    const top = mid > window.innerHeight / 2;
-    this.card.classList.toggle('peek-top', top);
-    this.card.classList.toggle('peek-bottom', !top);
+    toggleHighlight(this);
   }
 
   /** Makes `b` the one primary action (there is only ever one). */
