@@ -168,10 +168,10 @@ test('the warning at each level, and with each panel open, has 0 axe violations'
   await waitForLevel(page, null);
 });
 
-test('in Arabic (right to left) and in the dark scheme, every level and its panels have 0 axe violations', async () => {
+for (const [lang, scheme] of [['ar', 'dark'], ['ar', 'light'], ['en', 'dark']]) test(`in ${lang === 'ar' ? 'Arabic (right to left)' : 'English'} with the ${scheme} scheme, every level and its panels have 0 axe violations`, async () => {
   const worker = await env.worker();
-  await worker.evaluate(() => chrome.storage.local.set({settings: {version: 1, uiLanguage: 'ar'}}));
-  await page.emulateMedia({colorScheme: 'dark'});
+  await worker.evaluate((l) => chrome.storage.local.set({settings: {version: 1, uiLanguage: l}}), lang);
+  await page.emulateMedia({colorScheme: scheme});
   await page.reload();
   await page.waitForFunction(() => window.__fixture);
   try {
@@ -179,31 +179,34 @@ test('in Arabic (right to left) and in the dark scheme, every level and its pane
     await say(...ESCALATION.slice(0, 3));
     await waitForLevel(page, 'caution');
     await page.waitForTimeout(300);
-    await expectClean('ar dark caution', auditWarning(page));
+    await expectClean(`${lang} ${scheme} caution`, auditWarning(page));
     await clickWarningButton(page, 'more');
-    await expectClean('ar dark caution, More open', auditWarning(page));
+    await expectClean(`${lang} ${scheme} caution, More open`, auditWarning(page));
     await say(ESCALATION[3]);
     await waitForLevel(page, 'warning');
     await page.waitForTimeout(300);
-    await expectClean('ar dark warning', auditWarning(page));
+    await expectClean(`${lang} ${scheme} warning`, auditWarning(page));
     await say(...ESCALATION.slice(4, 8));
     await waitForLevel(page, 'urgent');
     await page.waitForTimeout(300);
-    await expectClean('ar dark urgent', auditWarning(page));
+    await expectClean(`${lang} ${scheme} urgent`, auditWarning(page));
     await clickWarningButton(page, 'save-evidence');
     await waitFor(async () => (await readWarning(page)).buttons.some((b) => b.action === 'evidence-confirm'), {what: 'evidence question'});
-    await expectClean('ar dark urgent, evidence question', auditWarning(page));
+    await expectClean(`${lang} ${scheme} urgent, evidence question`, auditWarning(page));
     await clickWarningButton(page, 'evidence-cancel');
     await clickWarningButton(page, 'highlight');
     await waitFor(async () => (await readWarning(page)).buttons.some((b) => b.action === 'unpeek'), {what: 'dialog stepped aside'});
     await page.waitForTimeout(700);
-    await expectClean('ar dark urgent, messages shown', auditWarning(page));
+    await expectClean(`${lang} ${scheme} urgent, messages shown`, auditWarning(page));
     await clickWarningButton(page, 'unpeek');
     await say(ESCALATION[8]);
     await waitFor(async () => (await readWarning(page)).buttons.some((b) => b.action === 'crisis'), {what: 'crisis'});
     await page.waitForTimeout(300);
-    await expectClean('ar dark urgent, crisis first', auditWarning(page));
-    await page.keyboard.press('Escape');
+    await expectClean(`${lang} ${scheme} urgent, crisis first`, auditWarning(page));
+    await clickWarningButton(page, 'wrong');
+    await waitFor(async () => (await readWarning(page)).buttons.some((b) => b.action === 'close'), {what: 'thanks'});
+    await expectClean(`${lang} ${scheme} "this seems wrong": thanks`, auditWarning(page));
+    await clickWarningButton(page, 'close');
     await waitForLevel(page, null);
   } finally {
     await worker.evaluate(() => chrome.storage.local.remove('settings'));

@@ -105,7 +105,7 @@ async function saveAndWait(page, {screenPicture = true} = {}) {
   assert.match(asked.text, /everything on the screen now/);
   assert.match(asked.text, /with the time where the site shows it/);
   assert.match(asked.text, /leave the box ticked/);
-  assert.match(asked.text, /under 18 should not be kept/);
+  assert.match(asked.text, /not to keep pictures like that of anyone under 18/);
   assert.equal(packs().length, before.size, 'nothing is saved before the person says yes');
   if (!screenPicture) await untickScreenPicture(page);
   await clickWarningButton(page, 'evidence-confirm');
