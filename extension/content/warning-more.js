@@ -12,7 +12,7 @@ const CRISIS_LIST_URL = 'https://findahelpline.com/';
 
 /**
  * The "More" part of the warning. `view` is the WarningView (its act/openPath/highlight hooks);
- * `button(key, cls, onclick, extra)` makes a counted button. Returns {node, reasons, why, choices,
+ * `button(key, cls, onclick, extra)` makes a counted button. Returns {node, reasons, steps, choices,
  * pathPanel, reportPanel, highlightToggle}.
  */
 export function buildMore(view, verdict, {level, adult, leadNode, button}) {
@@ -39,9 +39,11 @@ export function buildMore(view, verdict, {level, adult, leadNode, button}) {
       el('p', {class: 'note'}, el('a', {href: CRISIS_LIST_URL, target: '_blank', rel: 'noopener noreferrer', text: t('crisis_link_note')}))));
   }
 
-  // What to do now, then "what is happening?" for a few steps that fit.
-  more.append(el('h3', {text: t('steps_heading')}),
-    el('ol', {class: 'steps'}, ...(level === 'caution' ? STEP_KEYS_CAUTION : STEP_KEYS).map((k) => el('li', {text: t(k)}))));
+  // What to do now, then "what is happening?" for a few steps that fit (a chosen path's steps
+  // take the general ones' place, so they are not said twice in other words).
+  const steps = el('div', {class: 'steps'}, el('h3', {text: t('steps_heading')}),
+    el('ol', {}, ...(level === 'caution' ? STEP_KEYS_CAUTION : STEP_KEYS).map((k) => el('li', {text: t(k)}))));
+  more.append(steps);
   const pathPanel = el('div', {id: 'hu-path', class: 'panel', role: 'region', 'aria-labelledby': 'hu-path-h', hidden: true});
   const choices = el('div', {class: 'choices', role: 'group', 'aria-labelledby': 'hu-choose-h'});
   for (const id of CHOICES) {
@@ -63,5 +65,5 @@ export function buildMore(view, verdict, {level, adult, leadNode, button}) {
   }
   row.append(button('action_wrong', 'link', () => view.wrong(), {'data-action': 'wrong'}));
   more.append(row);
-  return {node: more, reasons, choices, pathPanel, reportPanel, highlightToggle};
+  return {node: more, reasons, steps, choices, pathPanel, reportPanel, highlightToggle};
 }

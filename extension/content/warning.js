@@ -266,6 +266,7 @@ export class WarningView {
     this.card = card;
     this.moreNode = more.node;
     this.pathPanel = more.pathPanel;
+    this.stepsBlock = more.steps;
     this.choices = more.choices;
     this.reportPanel = more.reportPanel;
     this.reasonsList = more.reasons;
@@ -331,9 +332,11 @@ export class WarningView {
     this.setPrimary(this.mainPrimary);
     if (wasOpen) {
       panel.hidden = true;
+      this.stepsBlock.hidden = false;
       delete panel.dataset.path;
       return;
     }
+    this.stepsBlock.hidden = true;
     const {nodes, primaryButton} = buildPath(pathById(id), {el, act: (a, b) => this.act(a, b), headingId: 'hu-path-h', audience: this.audience});
     panel.append(...nodes);
     panel.dataset.path = id;
