@@ -1,0 +1,42 @@
+// Small pieces the warning is built from: a DOM builder that never parses HTML, and the
+// translated reasons and message indices of a verdict.
+import {t} from '../shared/i18n.js';
+
+/** Small DOM builder: attributes via setAttribute, text via textContent, never HTML. */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === 'text') node.textContent = value;
+    else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children) if (child) node.append(child);
+  return node;
+}
+
+function reasonText(signal) {
+  for (const key of [signal.reason, `reason_${signal.id}`]) {
+    if (key && /^[a-z_]+$/.test(key)) {
+      const text = t(key);
+      if (text !== key) return text;
+    }
+  }
+  return t('reason_other');
+}
+
+/** Distinct, translated reasons in verdict order (two signals can share a sentence). */
+export function reasonsFor(verdict) {
+  return [...new Set((verdict.signals || []).map(reasonText))];
+}
+
+/** Indices of the messages involved in any signal, ascending. */
+export function messagesFor(verdict) {
+  const all = new Set();
+  for (const s of verdict.signals || []) for (const i of s.messages || []) all.add(i);
+  return [...all].sort((a, b) => a - b);
+}
+
+export function prefersReducedMotion() {
+  return Boolean(window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches);
+}
