@@ -24,6 +24,8 @@ pub struct MessageScan {
     pub about: bool,
     /// The pictures talked about are of something ordinary.
     pub neutral: bool,
+    /// A rule matched but was negated ("I would never post it").
+    pub negated: bool,
     /// Detected language (index into the rule languages).
     pub lang: Option<usize>,
 }
@@ -86,6 +88,7 @@ pub(crate) fn scan(text: &str, from: Sender, scratch: &mut Scratch) -> MessageSc
                 found.push((p.target, p.weight, p.crisis));
                 break;
             }
+            out.negated = true;
             at = first + 1;
         }
     }

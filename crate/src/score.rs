@@ -96,12 +96,15 @@ pub(crate) fn level(w: &Weights, learned: &FamilyWeights, crisis: bool, audience
         || if teen {
         grooming_alone >= 2
             || pressure >= 1
-            || urgency >= 2
+            // A countdown alone is a caution ("20 min. clock starts now"); a vague "hurry" or "now
+            // or else" alone is not (everyday chats of 100 reached caution 11 % of the time, a
+            // third of them on that alone).
+            || urgency >= 3
             || (threat >= 1 && (grooming_kinds >= 1 || pay >= 1 || urgency >= 1))
             || (pay >= 2 && grooming_kinds >= 1)
     } else {
         pressure >= 2
-            || urgency >= 2
+            || urgency >= 3
             || (threat >= 1 && (pay >= 1 || urgency >= 1))
             || g(SignalId::Impersonation) >= 2
             // Adults swapping pictures is their business; "my camera is broken, you go first" is a script.

@@ -40,6 +40,10 @@ struct Case {
     new_thread: Option<bool>,
     #[serde(default)]
     cues: Option<Vec<String>>,
+    /// A hard negative the engine is known to raise to a caution (never more), with why: the
+    /// case still fails if it reaches a warning, and the run lists every known false alarm.
+    #[serde(default)]
+    known_caution: Option<String>,
     /// Where a regression case came from (an issue), for the record.
     #[serde(default)]
     #[allow(dead_code)]
@@ -92,8 +96,11 @@ fn run_case(c: &Case) -> Result<(), String> {
     let a = analyser.result();
     let found: Vec<&str> = a.signals.iter().map(|s| s.id.as_str()).collect();
     let mut errors = vec![];
-    if a.level != level(&c.level) {
-        errors.push(format!("level {:?}, expected {}", a.level, c.level));
+    match &c.known_caution {
+        None if a.level != level(&c.level) => errors.push(format!("level {:?}, expected {}", a.level, c.level)),
+        Some(_) if c.level != "none" => errors.push("known_caution is for hard negatives (level none)".into()),
+        Some(_) if a.level > Level::Caution => errors.push(format!("level {:?}, known to reach caution at most", a.level)),
+        _ => {}
     }
     for s in &c.signals {
         assert!(SignalId::parse(s).is_some(), "case {:?}: unknown signal {s}", c.name);
@@ -131,7 +138,7 @@ fn verdict_cases() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
     let mut files: Vec<_> = std::fs::read_dir(&dir).expect("tests/cases").flatten().map(|e| e.path()).collect();
     files.sort();
-    let (mut total, mut failures) = (0, vec![]);
+    let (mut total, mut failures, mut known) = (0, vec![], vec![]);
     for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
         let text = std::fs::read_to_string(path).expect("read case file");
         let file: File = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -139,6 +146,9 @@ fn verdict_cases() {
         for c in &file.case {
             total += 1;
             if c.level == "none" { neg += 1 } else { pos += 1 }
+            if let Some(why) = &c.known_caution {
+                known.push(format!("{} / {}: {why}", path.file_name().unwrap_or_default().to_string_lossy(), c.name));
+            }
             if let Err(e) = run_case(c) {
                 failures.push(format!("{} / {}: {e}", path.file_name().unwrap_or_default().to_string_lossy(), c.name));
             }
@@ -147,5 +157,8 @@ fn verdict_cases() {
         assert!(neg >= pos, "{}: {neg} negatives < {pos} positives", path.display());
     }
     assert!(total >= 100 || std::env::var_os("HEADSUP_FEW_CASES").is_some(), "only {total} cases");
+    eprintln!("{} known false alarms at caution:\n  {}", known.len(), known.join("\n  "));
+    // A list that only grows is a scorer getting worse: raise this bound only with a measurement.
+    assert!(known.len() <= 5, "{} known false alarms (at most 5)", known.len());
     assert!(failures.is_empty(), "{} of {total} cases failed:\n{}", failures.len(), failures.join("\n"));
 }

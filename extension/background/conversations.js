@@ -38,7 +38,7 @@ export class ConversationStore {
    * record (content/cues.js), handed to the analyser when it differs from what it has.
    * Returns {verdict} or RESYNC when the background's state does not line up.
    */
-  analyse({tabId, key, site, audience, start, reset, messages, cues}) {
+  analyse({tabId, key, site, audience, start, reset, messages, muted = [], cues}) {
     let entry = this.byTab.get(tabId);
     if (entry && (entry.key !== key || entry.audience !== audience || reset)) {
       this.forget(tabId);
@@ -48,6 +48,8 @@ export class ConversationStore {
       if (!reset && start !== 0) return RESYNC;
       entry = {key, audience, analyser: this.makeAnalyser(audience, site ?? null), peer: {}};
       this.byTab.set(tabId, entry);
+      // Signs the person said were wrong in this conversation count for less from the start.
+      if (muted.length) applyMute(entry.analyser, muted);
     }
     if (entry.analyser.messageCount !== start && !reset) {
       this.forget(tabId);
@@ -69,6 +71,22 @@ export class ConversationStore {
     }
   }
 
+  /**
+   * Lowers `signs` in the tab's analyser when it holds conversation `key`; returns the new
+   * verdict, or null (no analyser for it, or a core without `mute`: applied when it is rebuilt).
+   */
+  mute(tabId, key, signs) {
+    const entry = this.byTab.get(tabId);
+    if (!entry || entry.key !== key) return null;
+    try {
+      return applyMute(entry.analyser, signs);
+    } catch (err) {
+      this.forget(tabId);
+      console.error('headsup: mute failed, the analyser is rebuilt on the next batch', err);
+      return null;
+    }
+  }
+
   /** Frees the analyser of a tab (tab closed, or it moved to another conversation). */
   forget(tabId) {
     const entry = this.byTab.get(tabId);
@@ -79,5 +97,22 @@ export class ConversationStore {
 
   get size() {
     return this.byTab.size;
+  }
+}
+
+/**
+ * analyser.mute(ids) where the core has it (it returns the verdict); null otherwise. The core
+ * refuses a list with a sign it does not know: then each sign is lowered on its own.
+ */
+function applyMute(analyser, signs) {
+  if (typeof analyser.mute !== 'function') return null;
+  try {
+    return analyser.mute(signs);
+  } catch {
+    let verdict = null;
+    for (const id of signs) {
+      try { verdict = analyser.mute([id]); } catch { /* a sign this core does not know */ }
+    }
+    return verdict || analyser.result();
   }
 }

@@ -75,6 +75,8 @@ export function normaliseRequest(msg) {
     level: clip(msg.level, 20),
     reasons: (Array.isArray(msg.reasons) ? msg.reasons : []).slice(0, 40).map((r) => clip(r, 500)),
     messages,
+    // The person can leave the picture of the screen out (it holds whatever is on the screen).
+    screenshot: msg.screenshot !== false,
   };
 }
 
@@ -111,7 +113,10 @@ export function packJson(req, {identifiers, savedAt, screenshotSha256}) {
   };
 }
 
-/** The printable, self-contained HTML document of the pack, as text (every value escaped). */
+/**
+ * The printable, self-contained HTML document of the pack, as text (every value escaped). Numbers,
+ * identifiers, addresses and dates are isolated left-to-right (an Arabic pack would reverse them).
+ */
 export function packHtml(req, {identifiers, savedAt, screenshotDataUrl, screenshotSha256}) {
   const e = escapeHtml;
   const lang = e(uiLangTag());
@@ -120,13 +125,13 @@ export function packHtml(req, {identifiers, savedAt, screenshotDataUrl, screensh
   const sender = (m) => (m.from === 'me' ? t('evidence_sender_me') : peerName);
   const idRows = IDENTIFIER_GROUPS.map(([key, label]) => {
     const list = group(identifiers, key);
-    return list.length ? `<h3>${e(t(label))}</h3><ul class="ids">${list.map((v) => `<li><code>${e(v)}</code></li>`).join('')}</ul>` : '';
+    return list.length ? `<h3>${e(t(label))}</h3><ul class="ids">${list.map((v) => `<li><code dir="ltr">${e(v)}</code></li>`).join('')}</ul>` : '';
   }).join('');
   const img = typeof screenshotDataUrl === 'string' && /^data:image\/png;base64,[A-Za-z0-9+/]+=*$/.test(screenshotDataUrl)
     ? `<figure><img src="${screenshotDataUrl}" alt="${e(t('evidence_screenshot_alt'))}"><figcaption>${e(FILES.screenshot)} · SHA-256 <code>${e(screenshotSha256 || '')}</code></figcaption></figure>`
     : `<p class="muted">${e(t('evidence_no_screenshot'))}</p>`;
   const rows = req.messages.map((m) => `<tr class="${m.showedSigns ? 'signs' : ''}${m.from === 'me' ? ' me' : ''}">`
-    + `<td>${m.index + 1}</td><td>${e(sender(m))}</td><td>${e(m.time || '')}</td>`
+    + `<td>${m.index + 1}</td><td>${e(sender(m))}</td><td><bdi>${e(m.time || '')}</bdi></td>`
     + `<td><bdi class="text">${e(m.text)}</bdi>${m.hasMedia ? ` <em>${e(t('evidence_media'))}</em>` : ''}</td>`
     + `<td>${m.showedSigns ? e(t('evidence_signs_yes')) : ''}</td></tr>`).join('\n');
   return `<!doctype html>
@@ -153,8 +158,8 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; } dt 
 <div class="reminder" role="note"><ul>${reminderLines().map((l) => `<li>${e(l)}</li>`).join('')}</ul></div>
 <h2>${e(t('evidence_about'))}</h2>
 <dl>
-<dt>${e(t('evidence_saved_at'))}</dt><dd>${e(savedAt.toISOString())} (${e(savedAt.toString())})</dd>
-<dt>${e(t('evidence_page'))}</dt><dd><code>${e(req.url)}</code></dd>
+<dt>${e(t('evidence_saved_at'))}</dt><dd><bdi dir="ltr">${e(savedAt.toISOString())}</bdi> (<bdi dir="ltr">${e(savedAt.toString())}</bdi>)</dd>
+<dt>${e(t('evidence_page'))}</dt><dd><code dir="ltr">${e(req.url)}</code></dd>
 <dt>${e(t('evidence_site'))}</dt><dd>${e(req.siteName || req.site)}</dd>
 <dt>${e(t('evidence_other_name'))}</dt><dd>${e(req.peer.name || t('evidence_unknown'))}</dd>
 <dt>${e(t('evidence_other_link'))}</dt><dd><code>${e(req.peer.link || t('evidence_unknown'))}</code></dd>
@@ -260,6 +265,7 @@ export async function saveEvidence(msg, sender, {api, extract, now = () => new D
   let screenshotDataUrl = null;
   let screenshotError = null;
   try {
+    if (!req.screenshot) throw new Error('the person left the picture of the screen out');
     // captureVisibleTab takes whatever tab is showing in that window: only when it is this chat
     // (a person who just clicked in it is looking at it; anything else would save the wrong page).
     const [shown] = await api.tabs.query({active: true, windowId: sender.tab.windowId});

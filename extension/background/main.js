@@ -8,7 +8,8 @@ import {PAGE_BG_SETTINGS, disabledSites, levelShown, minimumLevel} from '../shar
 import {ConversationStore} from './conversations.js';
 import {conversationHash, showsDespiteDismissal} from './dismissals.js';
 import {EngineDown, engine, engineStatus} from './engine.js';
-import {migrateStoredSettings, readSettings, readDismissal, recordDismissal} from './settings-store.js';
+import {migrateStoredSettings, readSettings, readDismissal, readMuted, recordDismissal, recordMuted} from './settings-store.js';
+import {cleanSigns} from './mutes.js';
 import {forgetPolicy, readEffective, readPolicy} from './policy-store.js';
 import {disableOrigin, enableOrigin, injectInto, syncRegistrations} from './extra-sites.js';
 import {saveEvidence} from './evidence.js';
@@ -47,8 +48,10 @@ async function onHello(msg) {
 
 async function onAnalyse(msg, sender) {
   const tabId = sender.tab ? sender.tab.id : -1;
-  const [settings, store] = await Promise.all([readSettings(), conversations()]);
+  const hash = await conversationHash(msg.site, msg.conversation);
+  const [settings, store, muted] = await Promise.all([readSettings(), conversations(), readMuted(hash)]);
   const out = store.analyse({
+    muted,
     tabId,
     key: `${msg.site}|${msg.conversation}`,
     site: msg.site,
@@ -64,11 +67,23 @@ async function onAnalyse(msg, sender) {
   // Crisis words always open the help, whatever the sensitivity setting.
   if (verdict.crisis && verdict.level !== 'none') show = true;
   if (show) {
-    const record = await readDismissal(await conversationHash(msg.site, msg.conversation));
+    const record = await readDismissal(hash);
     show = showsDespiteDismissal(verdict, record);
   }
-  // The image pause follows the setting in force (the school may keep it on).
-  return {verdict, show, imagePause: settings.imagePause !== false, minimumLevel: minimumLevel(settings)};
+  // The image pause follows the settings in force (the school may keep it on).
+  return {verdict, show, audience: settings.audience, imagePause: settings.imagePause !== false, minimumLevel: minimumLevel(settings)};
+}
+
+/**
+ * "This seems wrong": remembers the signs for this conversation (hash and sign ids only) and
+ * lowers them in its analyser now. Answers {verdict} (null when the core cannot lower them yet).
+ */
+async function onMute(msg, sender) {
+  const signs = cleanSigns(msg.signs);
+  const all = await recordMuted(await conversationHash(msg.site, msg.conversation), signs);
+  const tabId = sender.tab ? sender.tab.id : -1;
+  const verdict = store ? store.mute(tabId, `${msg.site}|${msg.conversation}`, all) : null;
+  return {ok: true, verdict};
 }
 
 async function onDismiss(msg) {
@@ -136,6 +151,7 @@ const handlers = {
   [MSG.CS_BG_HELLO]: onHello,
   [MSG.CS_BG_ANALYSE]: onAnalyse,
   [MSG.CS_BG_DISMISS]: onDismiss,
+  [MSG.CS_BG_MUTE]: onMute,
   [MSG.CS_BG_FORGET]: onForget,
   [MSG.CS_BG_OPEN_HELP]: onOpenHelp,
   [MSG.PAGE_BG_SITES]: async () => ({sites: await sites()}),

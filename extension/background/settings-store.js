@@ -6,6 +6,7 @@ import {SETTINGS_KEY} from '../shared/settings.js';
 import {isEditable, migrateSettings, validateUserSettings, SETTINGS_VERSION} from '../shared/policy.js';
 import {readEffective, readUserSettings} from './policy-store.js';
 import {DISMISSALS_KEY, withDismissal} from './dismissals.js';
+import {MUTES_KEY, mutedSigns, withMute} from './mutes.js';
 
 /** The settings in force (complete, policy applied). */
 export async function readSettings() {
@@ -49,4 +50,18 @@ export async function readDismissal(hash) {
 export async function recordDismissal(hash, level, crisisMessages = 0) {
   const got = await api.storage.local.get(DISMISSALS_KEY);
   await api.storage.local.set({[DISMISSALS_KEY]: withDismissal(got[DISMISSALS_KEY], hash, level, Date.now(), crisisMessages)});
+}
+
+/** The sign ids the person said were wrong in this conversation (by hash). */
+export async function readMuted(hash) {
+  const got = await api.storage.local.get(MUTES_KEY);
+  return mutedSigns(got[MUTES_KEY], hash);
+}
+
+/** Adds sign ids to this conversation's "this seems wrong" record; returns them all. */
+export async function recordMuted(hash, signs) {
+  const got = await api.storage.local.get(MUTES_KEY);
+  const next = withMute(got[MUTES_KEY], hash, signs, Date.now());
+  await api.storage.local.set({[MUTES_KEY]: next});
+  return mutedSigns(next, hash);
 }

@@ -6,11 +6,11 @@ import {t, uiLocale} from '../shared/i18n.js';
 
 /** [path id, [[step id, action|null, primary?], …]] — step ids with "_" for the data's "-". */
 export const PATHS = Object.freeze([
-  ['threatened', [['stop'], ['no_pay'], ['save', 'save_evidence', true], ['keep'], ['block', 'block_guide'], ['tell', 'open_help'], ['takedown', 'open_help']]],
-  ['sent', [['stop'], ['no_pay'], ['takedown', 'open_help', true], ['save', 'save_evidence'], ['keep'], ['block', 'block_guide'], ['tell', 'open_help']]],
+  ['threatened', [['stop'], ['no_pay'], ['save', 'save_evidence', true], ['keep'], ['block', 'block_guide'], ['tell', 'open_help'], ['takedown', 'open_takedown']]],
+  ['sent', [['stop'], ['no_pay'], ['takedown', 'open_takedown', true], ['save', 'save_evidence'], ['keep'], ['block', 'block_guide'], ['tell', 'open_help']]],
   ['paid', [['no_pay_more', null, true], ['stop'], ['save', 'save_evidence'], ['keep'], ['report', 'open_report'], ['block', 'block_guide'], ['tell', 'open_help']]],
   ['unsure', [['pause', null, true], ['no_send'], ['no_pay'], ['save', 'save_evidence'], ['block', 'block_guide'], ['tell', 'open_help']]],
-  ['friend', [['listen', null, true], ['no_pay'], ['save'], ['block', 'block_guide'], ['adult', 'open_help'], ['takedown', 'open_help'], ['worried', 'open_help']]],
+  ['friend', [['listen', null, true], ['no_pay'], ['save'], ['block', 'block_guide'], ['adult', 'open_help'], ['takedown', 'open_takedown'], ['worried', 'open_crisis']]],
   ['crisis', [['call', 'open_help', true], ['danger'], ['person'], ['wait'], ['later', 'save_evidence']]],
 ].map(([id, steps]) => Object.freeze({id, steps: steps.map(([step, action = null, primary = false]) => ({step, action, primary}))})));
 
@@ -21,30 +21,36 @@ export function pathById(id) {
   return PATHS.find((p) => p.id === id) || null;
 }
 
-/** Label of the button that does a step's action. */
-export function actionLabel(action) {
+/**
+ * Label of the button that does a step's action. The take-down button names the service for the
+ * audience: Take It Down (NCMEC) for pictures taken under 18, StopNCII for adults.
+ */
+export function actionLabel(action, audience = 'teen') {
+  if (action === 'open_takedown' && audience === 'adult') return t('advice_do_open_takedown_adult');
   return t(`advice_do_${action}`);
 }
 
 /**
  * Builds one path's panel content: title, lead (not-your-fault first), reassurance, steps.
  * `el` is the warning's DOM builder; `act(action, button)` runs a step's action.
- * Returns {nodes, primaryButton} (primaryButton: the button of the path's primary step, if any).
+ * Returns {nodes, primaryButton}: the button of the path's primary step, or (when that step is
+ * words only, like "please don't pay any more") the path's first button, so one action stands out.
  */
-export function buildPath(path, {el, act, headingId, skip = []}) {
+export function buildPath(path, {el, act, headingId, skip = [], audience = 'teen'}) {
   let primaryButton = null;
   const items = [];
   for (const s of path.steps) {
     if (skip.includes(s.step)) continue;
     const li = el('li', {class: s.primary ? 'key-step' : null}, el('span', {text: t(`advice_${path.id}_${s.step}`)}));
     if (s.action) {
-      const b = el('button', {type: 'button', class: 'step-action', 'data-action': `do-${s.action}`, text: actionLabel(s.action)});
+      const b = el('button', {type: 'button', class: 'step-action', 'data-action': `do-${s.action}`, text: actionLabel(s.action, audience)});
       b.addEventListener('click', () => act(s.action, b));
       li.append(' ', b);
       if (s.primary) primaryButton = b;
     }
     items.push(li);
   }
+  if (!primaryButton) primaryButton = items.map((li) => li.querySelector('button')).find(Boolean) || null;
   const nodes = [
     el('h3', {id: headingId, tabindex: '-1', text: t(`advice_${path.id}_title`)}),
     el('p', {class: 'lead', text: t(`advice_${path.id}_lead`)}),

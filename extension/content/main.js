@@ -69,11 +69,13 @@ class Watcher {
     this.sentCues = null;     // the cue record the background has for this conversation
     this.imagePause = imagePause !== false;
     this.minimumLevel = minimumLevel; // the least serious level shown (settings.sensitivity)
+    this.audience = 'teen';   // whom the warning speaks to (settings; the background says)
     this.view = new WarningView({
       onDismiss: (level, why, crisisMessages) => this.dismiss(level, crisisMessages, why),
+      onWrong: (verdict) => this.wrong(verdict),
       onHelp: (topic) => { send({type: MSG.CS_BG_OPEN_HELP, topic, site: this.site}).catch(() => {}); },
       nodesFor: (indices) => indices.map((i) => this.known[i] && this.nodes.get(this.known[i].key)).filter(Boolean),
-      onSaveEvidence: () => this.saveEvidence(),
+      onSaveEvidence: (opts) => this.saveEvidence(opts),
       helpData: () => send({type: MSG.CS_BG_HELP_DATA, site: this.site}),
     });
     this.queue = new SlicedQueue({
@@ -270,10 +272,11 @@ class Watcher {
     if (conversation !== this.conversation) return; // the person moved on meanwhile
     this.sentCues = cues;
     this.verdict = reply.verdict;
+    if (reply.audience === 'adult' || reply.audience === 'teen') this.audience = reply.audience;
     const shown = reply.show && !this.dismissedAtOrAbove(conversation, reply.verdict);
     if (shown) await localeReady;
     if (conversation !== this.conversation) return;
-    if (shown) this.view.render(reply.verdict);
+    if (shown) this.view.render(reply.verdict, {audience: this.audience});
     else if (reply.verdict.level === 'none') this.view.remove();
   }
 
@@ -281,13 +284,14 @@ class Watcher {
    * Sends the conversation as loaded to the background, which saves the evidence pack. The texts
    * travel once, for this save; the background keeps none of them. No retry: a retry could save twice.
    */
-  async saveEvidence() {
+  async saveEvidence({screenshot = true} = {}) {
     const flagged = new Set(this.verdict ? messagesFor(this.verdict) : []);
     const peer = peerInfo(this.adapter, document, {shadowRootOf});
     // Two frames so the hidden warning is really gone from the screen before the capture.
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     return api.runtime.sendMessage({
       type: MSG.CS_BG_SAVE_EVIDENCE,
+      screenshot: screenshot !== false,
       site: this.site,
       siteName: this.adapter.name || location.hostname,
       url: location.href,
@@ -305,6 +309,17 @@ class Watcher {
     // the image pause off for this chat at that level.
     this.dismissed = {conversation: this.conversation, level, crisisMessages, why};
     send({type: MSG.CS_BG_DISMISS, site: this.site, conversation: this.conversation, level, crisisMessages}).catch(() => {});
+  }
+
+  /**
+   * "This seems wrong": the background lowers these signs for this conversation only (it keeps a
+   * hash of the conversation and the sign ids, never text) and answers with the new verdict.
+   */
+  async wrong(verdict) {
+    const conversation = this.conversation;
+    const signs = [...new Set((verdict.signals || []).map((s) => s.id).filter((id) => typeof id === 'string'))];
+    const reply = await send({type: MSG.CS_BG_MUTE, site: this.site, conversation, signs});
+    if (reply && reply.verdict && conversation === this.conversation) this.verdict = reply.verdict;
   }
 
   status() {
@@ -328,7 +343,7 @@ class Watcher {
     if (!this.verdict || this.verdict.level === 'none') return false;
     this.dismissed = null;
     await localeReady;
-    this.view.render(this.verdict);
+    this.view.render(this.verdict, {audience: this.audience});
     return true;
   }
 }

@@ -14,21 +14,40 @@ export const WARNING_CSS = `
     --accent-fg: #0b1220; --soft: #2a2e34; --crisis: #fdba74; }
 }
 .card {
-  position: fixed; inset-block-end: 16px; inset-inline-end: 16px; z-index: 2147483647;
-  inline-size: min(360px, calc(100vw - 32px)); max-block-size: calc(100vh - 32px); overflow: auto;
+  position: fixed; inset-block-start: 12px; inset-inline-end: 12px; z-index: 2147483647;
+  inline-size: min(380px, calc(100vw - 24px)); max-block-size: calc(100vh - 24px); overflow: auto;
   background: var(--bg); border: 1px solid var(--line); border-radius: 14px;
-  box-shadow: 0 8px 28px rgba(0,0,0,.18); padding: 16px;
+  box-shadow: 0 8px 28px rgba(0,0,0,.18); padding: 14px 16px;
 }
-.card.warning { inline-size: min(440px, calc(100vw - 32px)); border-inline-start: 6px solid var(--accent); }
+/* caution: one line by the top edge (title and two buttons), never over the message box. */
+.card.caution { inline-size: auto; max-inline-size: min(880px, calc(100vw - 24px)); padding: 8px 12px; }
+.card.caution .line { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 12px; }
+.card.caution h2 { margin: 0; font-size: 1em; flex: 0 1 auto; }
+.card.caution .row.face { margin: 0; }
+.card.warning { border-inline-start: 6px solid var(--accent); }
 .backdrop {
   position: fixed; inset: 0; z-index: 2147483646; background: rgba(15, 23, 42, .55);
 }
 .card.urgent {
   inset-block-start: 50%; inset-inline-start: 50%; inset-block-end: auto; inset-inline-end: auto;
   transform: translate(-50%, -50%); inline-size: min(520px, calc(100vw - 24px));
-  max-block-size: calc(100vh - 24px); border: 2px solid var(--accent); padding: 20px;
+  max-block-size: calc(100vh - 24px); border: 2px solid var(--accent); padding: 18px 20px;
 }
 :host([dir=rtl]) .card.urgent, .wrap[dir=rtl] .card.urgent { transform: translate(50%, -50%); }
+/* "Show these messages" at urgent: the dialog steps aside to an edge, without its backdrop. */
+.peeking .backdrop { display: none; }
+.peeking .card > :not(h2):not(.peek-bar) { display: none !important; }
+.wrap .card.urgent.peek-top, .wrap .card.urgent.peek-bottom {
+  transform: none; inset-inline-start: auto; inset-inline-end: 12px;
+  inline-size: min(380px, calc(100vw - 24px)); padding: 12px 14px;
+}
+.wrap .card.urgent.peek-top { inset-block-start: 12px; inset-block-end: auto; }
+.wrap .card.urgent.peek-bottom { inset-block-start: auto; inset-block-end: 12px; }
+@media (max-width: 420px) {
+  .card.urgent { padding: 14px 14px; }
+  .urgent h2 { font-size: 1.15em; }
+  .wrap { font-size: 15px; }
+}
 @media (prefers-reduced-motion: no-preference) {
   .card { animation: rise .18s ease-out; }
   @keyframes rise { from { opacity: 0; } to { opacity: 1; } }
@@ -44,6 +63,13 @@ ul, ol { margin: 0 0 8px; padding-inline-start: 1.3em; }
 li { margin-block-end: 4px; }
 .hedge, .note { color: var(--muted); font-size: .9em; }
 .row { display: flex; flex-wrap: wrap; gap: 8px; margin-block-start: 12px; }
+.row.face { margin-block-start: 10px; }
+.row.face + .row.face { margin-block-start: 8px; }
+.more { border-block-start: 1px solid var(--line); margin-block-start: 12px; padding-block-start: 4px; }
+.crisis .lead { margin-block-end: 8px; }
+.crisis-lines { font-size: .92em; margin-block: 8px 0; }
+.evidence-option { display: flex; gap: 8px; align-items: flex-start; margin-block: 6px 8px; }
+.evidence-option input { margin-block-start: 4px; inline-size: 18px; block-size: 18px; }
 button {
   font: inherit; font-size: .95em; border-radius: 10px; padding: 8px 14px; cursor: pointer;
   border: 1px solid var(--line); background: var(--soft); color: var(--fg);

@@ -1,75 +1,43 @@
 // The warning the person sees: a closed shadow root on a host element with `all: initial`.
-// caution = small dismissible card; warning = clear panel; urgent = a modal alertdialog that
-// takes focus and gives it back on close. Built with createElement/textContent only.
+// Sized by its level, with one primary action on its first screen and the rest one tap away
+// behind "More" (warning-more.js):
+//   caution — a one-line card by the top edge: it never covers the message box or Send;
+//   warning — a side card: headline, "not your fault", one line of why, "What to do now", "Not now";
+//   urgent  — a modal alertdialog: headline, "not your fault", hope, "Get help now" and "Save
+//             evidence", small enough for a phone screen; it takes focus (on its primary, always in
+//             view) and gives it back on close. "Show these messages" moves it out of the way.
+// The pause before an image is sent (pause-panel.js) lives in the same host and shadow root,
+// beside the card or alone. Built with createElement/textContent only.
 import {t, uiDirection, uiLangTag} from '../shared/i18n.js';
 import {WARNING_CSS} from './warning-style.js';
 import {Highlighter} from './highlight.js';
-import {CHOICES, buildPath, buildReportGuide, pathById} from './advice.js';
+import {buildPath, buildReportGuide, pathById} from './advice.js';
 import {isHttps} from '../shared/helplines.js';
+import {ltr, tIsolated} from '../shared/bidi.js';
 import {EvidencePanel} from './warning-evidence.js';
 import {headlineKeys} from './headline.js';
-import {buildPausePanel} from './pause-panel.js';
+import {el, messagesFor, reasonsFor} from './warning-dom.js';
+import {buildMore} from './warning-more.js';
+import {fitAboveComposer} from './composer.js';
+import {toggleHighlight} from './warning-peek.js';
+import {askBeforeSending, showNotice} from './pause-panel.js';
+
+export {messagesFor, reasonsFor};
 
 const HOST_TAG = 'heads-up-warning';
-const STEP_KEYS = ['step_stop', 'step_dont_pay', 'step_save', 'step_keep', 'step_report', 'step_tell'];
-const CRISIS_LIST_URL = 'https://findahelpline.com/';
-
-/** Small DOM builder: attributes via setAttribute, text via textContent, never HTML. */
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === false || value === null || value === undefined) continue;
-    if (name === 'text') node.textContent = value;
-    else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-    else node.setAttribute(name, value === true ? '' : String(value));
-  }
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
-
-function reasonText(signal) {
-  for (const key of [signal.reason, `reason_${signal.id}`]) {
-    if (key && /^[a-z_]+$/.test(key)) {
-      const text = t(key);
-      if (text !== key) return text;
-    }
-  }
-  return t('reason_other');
-}
-
-/** What the page said about the other person that raised the level (the core's `cues`). */
-const CUE_KEYS = Object.freeze({stranger: 'cue_stranger', new_thread: 'cue_new_thread'});
-
-/**
- * Distinct, translated reasons in verdict order (two signals can share a sentence), then the
- * page's cues that raised the level ("The site shows this person isn’t one of your friends or contacts").
- */
-export function reasonsFor(verdict) {
-  const cues = (Array.isArray(verdict.cues) ? verdict.cues : []).map((c) => CUE_KEYS[c]).filter(Boolean).map((k) => t(k));
-  return [...new Set([...(verdict.signals || []).map(reasonText), ...cues])];
-}
-
-/** Indices of the messages involved in any signal, ascending. */
-export function messagesFor(verdict) {
-  const all = new Set();
-  for (const s of verdict.signals || []) for (const i of s.messages || []) all.add(i);
-  return [...all].sort((a, b) => a - b);
-}
-
-function prefersReducedMotion() {
-  return Boolean(window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches);
-}
 
 export class WarningView {
   /**
    * @param onDismiss (level, why: 'not-now'|'wrong', crisisMessages: number) => void
+   * @param onWrong (verdict) => Promise<void>: "this seems wrong" (lowers these signs in this chat)
    * @param onHelp (topic) => void
    * @param nodesFor (indices) => page elements of those messages
-   * @param onSaveEvidence () => Promise<result of the background's save> (see warning-evidence.js)
+   * @param onSaveEvidence ({screenshot}) => Promise<result of the background's save> (see warning-evidence.js)
    * @param helpData () => Promise<{reporting: reporting.json entry or null, crisis: [lines]}>
    */
-  constructor({onDismiss, onHelp, nodesFor, onSaveEvidence = null, helpData = null}) {
+  constructor({onDismiss, onWrong = null, onHelp, nodesFor, onSaveEvidence = null, helpData = null}) {
     this.onDismiss = onDismiss;
+    this.onWrong = onWrong;
     this.onHelp = onHelp;
     this.nodesFor = nodesFor;
     this.onSaveEvidence = onSaveEvidence;
@@ -78,8 +46,10 @@ export class WarningView {
     this.shadow = null;
     this.wrap = null;
     this.card = null;
-    this.pause = null; // the open pause before an image is sent (see askBeforeSending)
+    this.pause = null; // the open pause before an image is sent (pause-panel.js)
+    this.noticeNode = null; // a short line in the pause's place ("paste it again")
     this.level = 'none';
+    this.audience = 'teen';
     this.signature = '';
     this.returnFocus = null;
     this.highlighter = new Highlighter();
@@ -90,17 +60,20 @@ export class WarningView {
     return Boolean(this.card && this.host && this.host.isConnected);
   }
 
-  /** Shows or updates the warning for a verdict (level other than none). */
-  render(verdict) {
-    const signature = JSON.stringify([verdict.level, verdict.crisis, (verdict.signals || []).map((s) => [s.id, s.messages]), verdict.cues || []]);
+  /** Shows or updates the warning for a verdict (level other than none); audience 'teen'|'adult'. */
+  render(verdict, {audience = 'teen'} = {}) {
+    const signature = JSON.stringify([verdict.level, verdict.crisis, audience, (verdict.signals || []).map((s) => [s.id, s.messages]), verdict.cues || []]);
     if (this.visible && signature === this.signature) return;
-    if (this.visible && this.verdict && this.level === verdict.level && Boolean(this.verdict.crisis) === Boolean(verdict.crisis)
+    if (this.visible && this.verdict && this.level === verdict.level && this.audience === audience
+      && Boolean(this.verdict.crisis) === Boolean(verdict.crisis)
       && (messagesFor(this.verdict).length > 0) === (messagesFor(verdict).length > 0)) {
       // Same level: update the reasons in place, so a path the person opened, the evidence
       // question or a save in progress is not swept away by a message arriving meanwhile.
       this.signature = signature;
       this.verdict = verdict;
-      this.reasonsList.replaceChildren(...reasonsFor(verdict).map((r) => el('li', {text: r})));
+      const reasons = reasonsFor(verdict);
+      if (this.reasonsList) this.reasonsList.replaceChildren(...reasons.map((r) => el('li', {text: r})));
+      if (this.whyLine) this.whyLine.textContent = reasons[0] || '';
       return;
     }
     const wasUrgent = this.visible && this.level === 'urgent';
@@ -109,11 +82,12 @@ export class WarningView {
     this.teardown({restoreFocus: false});
     this.signature = signature;
     this.level = verdict.level;
+    this.audience = audience;
     this.verdict = verdict;
     this.build(verdict);
     if (verdict.level === 'urgent') {
       this.returnFocus = returnFocus || (keepFocus ? null : document.activeElement);
-      // Focus the main action without scrolling the "not your fault" opening out of view.
+      // The primary action is on the first screen, so focusing it scrolls nothing away.
       this.primary.focus({preventScroll: true});
     }
     this.announce(t(headlineKeys(verdict).title));
@@ -141,11 +115,17 @@ export class WarningView {
   teardown({restoreFocus}) {
     this.highlighter.clear();
     if (this.onKey) document.removeEventListener('keydown', this.onKey, true);
+    if (this.onResize) window.removeEventListener('resize', this.onResize);
     this.onKey = null;
+    this.onResize = null;
     for (const node of [this.card, this.backdrop]) if (node) node.remove();
     this.card = null;
     this.backdrop = null;
+    if (this.wrap) this.wrap.classList.remove('peeking');
+    // The pause panel (or its notice) may still be open: the host stays for it.
     if (!this.pause && !this.noticeNode) this.removeHost();
+    this.reasonsList = null;
+    this.whyLine = null;
     if (restoreFocus && this.returnFocus && this.returnFocus.isConnected && this.returnFocus.focus) {
       this.returnFocus.focus();
     }
@@ -194,53 +174,16 @@ export class WarningView {
   }
 
   /**
-   * The pause before an image or video is added to this chat: a short panel beside the warning,
-   * in the same closed shadow root. Resolves true for "Send anyway", false for "Don't send".
-   * One at a time: a second file added while it is open gets the same answer.
-   * @param verdict the conversation's verdict; cues the page's cue record (cues.js)
+   * The pause before an image or video is added to this chat (pause-panel.js): resolves true for
+   * "Send anyway", false for "Don't send". `verdict` and `cues` say what the panel tells.
    */
   askBeforeSending({verdict, cues}) {
-    if (this.pause) return this.pause.promise;
-    this.ensureHost();
-    if (this.noticeNode) {
-      this.noticeNode.remove();
-      this.noticeNode = null;
-    }
-    const returnFocus = document.activeElement;
-    let resolve;
-    const promise = new Promise((r) => { resolve = r; });
-    const finish = (send) => {
-      if (!this.pause || this.pause.promise !== promise) return;
-      this.pause.node.remove();
-      this.pause = null;
-      if (!this.card && !this.noticeNode) this.removeHost();
-      else if (this.live) this.announce(t(send ? 'pause_passed' : 'pause_kept'));
-      if (returnFocus && returnFocus.isConnected && returnFocus.focus) returnFocus.focus({preventScroll: true});
-      resolve(send);
-    };
-    const {node, first} = buildPausePanel({el, t, verdict, cues, onChoice: finish});
-    this.pause = {node, promise};
-    this.wrap.insertBefore(node, this.live);
-    first.focus({preventScroll: true});
-    return promise;
+    return askBeforeSending(this, {verdict, cues});
   }
 
-  /**
-   * A short line in the pause panel's place, gone after `ms` (or when a pause or the warning is
-   * shown again): "Okay. Paste it again and it will go through."
-   */
-  notice(text, ms = 8000) {
-    this.ensureHost();
-    if (this.noticeNode) this.noticeNode.remove();
-    const node = el('div', {class: 'pause notice', role: 'status'}, el('p', {text}));
-    this.noticeNode = node;
-    this.wrap.insertBefore(node, this.live);
-    setTimeout(() => {
-      if (this.noticeNode !== node) return;
-      node.remove();
-      this.noticeNode = null;
-      if (!this.card && !this.pause) this.removeHost();
-    }, ms);
+  /** A short line in the pause panel's place for a few seconds ("Paste it again …"). */
+  notice(text, ms) {
+    showNotice(this, text, ms);
   }
 
   dismiss(why) {
@@ -250,8 +193,34 @@ export class WarningView {
     this.onDismiss(level, why, crisisMessages);
   }
 
+  /**
+   * "This seems wrong": thanks the person and says what happens (these signs count for less in
+   * this chat only), then lowers them through the background. The card stays until closed.
+   */
+  wrong() {
+    const verdict = this.verdict;
+    const level = this.level;
+    const crisisMessages = (verdict && verdict.crisisMessages) || 0;
+    this.highlighter.clear();
+    this.wrap.classList.remove('peeking');
+    const close = el('button', {type: 'button', class: 'primary', 'data-action': 'close', text: t('wrong_close')});
+    close.addEventListener('click', () => this.remove());
+    this.card.setAttribute('aria-describedby', 'hu-thanks');
+    this.card.replaceChildren(
+      el('h2', {id: 'hu-title', text: t('wrong_thanks_title')}),
+      el('p', {id: 'hu-thanks', text: t('wrong_thanks_text')}),
+      el('div', {class: 'row'}, close));
+    this.primary = close;
+    this.buttons = [close];
+    close.focus({preventScroll: true});
+    this.announce(t('wrong_thanks_text'));
+    this.onDismiss(level, 'wrong', crisisMessages);
+    if (this.onWrong && verdict) Promise.resolve(this.onWrong(verdict)).catch(() => {});
+  }
+
   build(verdict) {
     const level = verdict.level;
+    const adult = this.audience === 'adult';
     this.ensureHost();
     const host = this.host;
 
@@ -264,100 +233,76 @@ export class WarningView {
 
     const buttons = [];
     const button = (key, cls, onclick, extra = {}) => {
-      const b = el('button', {type: 'button', class: cls, text: t(key), onclick, ...extra});
+      const b = el('button', {type: 'button', class: cls || null, text: t(key), onclick, ...extra});
       buttons.push(b);
       return b;
     };
 
-    // 1. Crisis help first when the person's own words show distress.
+    // 1. Crisis help first when the person's own words show distress: the line, then the rest.
     let primary = null;
     if (verdict.crisis) {
-      primary = button('crisis_action', 'primary', () => this.onHelp('crisis'));
+      primary = button('crisis_action', 'primary', () => this.onHelp('crisis'), {'data-action': 'crisis'});
       const lines = el('ul', {class: 'crisis-lines', 'aria-label': t('crisis_link_note'), hidden: true});
       this.fillCrisisLines(lines);
-      card.append(el('div', {class: 'crisis'},
-        el('p', {class: 'lead', text: t('crisis_lead')}),
-        primary,
-        lines,
-        ...buildPath(pathById('crisis'), {el, act: (a, b) => this.act(a, b), headingId: 'hu-crisis-h', skip: ['call']}).nodes.slice(2),
-        el('p', {class: 'note'}, el('a', {href: CRISIS_LIST_URL, target: '_blank', rel: 'noopener noreferrer', text: t('crisis_link_note')}))));
+      card.append(el('div', {class: 'crisis'}, el('p', {class: 'lead', text: t('crisis_lead')}), primary, lines));
     }
 
-    // 2. Title, then "not your fault" before anything else is said.
+    // 2. The headline, drawn from what was seen, then "not your fault" before anything else.
     const headline = headlineKeys(verdict);
-    card.append(el('h2', {id: titleId, text: t(headline.title)}));
-    const lead = el('div', {id: leadId},
-      el('p', {class: 'lead', text: t(headline.lead)}),
-      level === 'urgent' ? el('p', {text: t('hope_urgent')}) : null);
-    card.append(lead);
-
-    // 3. Why, in plain words, and the messages involved.
-    card.append(el('h3', {text: t('why_heading')}));
-    const reasons = el('ul', {class: 'reasons'});
-    for (const r of reasonsFor(verdict)) reasons.append(el('li', {text: r}));
-    card.append(reasons);
-    this.reasonsList = reasons;
-    const indices = messagesFor(verdict);
-    if (indices.length) {
-      const toggle = button('show_messages', 'link', () => {
-        if (this.highlighter.active) {
-          this.highlighter.clear();
-          toggle.textContent = t('show_messages');
-          toggle.setAttribute('aria-pressed', 'false');
-          this.announce('');
-        } else {
-          const n = this.highlighter.show(this.nodesFor(messagesFor(this.verdict)), {reducedMotion: prefersReducedMotion()});
-          toggle.textContent = t('hide_messages');
-          toggle.setAttribute('aria-pressed', 'true');
-          this.announce(t('showing_messages', [String(n)]));
-        }
-      }, {'aria-pressed': 'false', 'data-action': 'highlight'});
-      card.append(toggle);
+    // An adult's caution is lighter: no "you haven't done anything wrong" for a platform move.
+    const leadKey = level === 'caution' && adult ? 'lead_caution_adult' : headline.lead;
+    const title = el('h2', {id: titleId, text: t(headline.title)});
+    const leadText = el('p', {id: leadId, class: 'lead', text: t(leadKey)});
+    let whyLine = null;
+    const line = el('div', {class: 'line'}, title);
+    if (level === 'caution') {
+      card.append(line);
+    } else {
+      card.append(title, leadText);
+      // (The crisis lead above already says they are not alone: one hope line is enough.)
+      if (level === 'urgent' && !verdict.crisis) card.append(el('p', {text: t('hope_urgent')}));
+      if (level === 'warning') {
+        whyLine = el('p', {class: 'why', text: reasonsFor(verdict)[0] || ''});
+        card.append(whyLine);
+      }
     }
-    card.append(el('p', {class: 'hedge', text: t('hedge')}));
 
-    // 4. What to do now: open on warning/urgent, behind a button on the small card.
-    const stepsId = 'hu-steps';
-    const steps = el('div', {id: stepsId, class: 'steps', hidden: level === 'caution'},
-      el('h3', {text: t('steps_heading')}),
-      el('ol', {}, ...STEP_KEYS.map((k) => el('li', {text: t(k)}))));
-    card.append(steps);
-
-    // 4b. Advice paths: the person says what is happening; a few steps for that.
-    const pathPanel = el('div', {id: 'hu-path', class: 'panel', role: 'region', 'aria-labelledby': 'hu-path-h', hidden: true});
-    const choices = el('div', {class: 'choices', role: 'group', 'aria-labelledby': 'hu-choose-h'});
-    for (const id of CHOICES) {
-      choices.append(button(`advice_${id}_title`, 'choice', () => this.openPath(id), {'data-action': `path-${id}`, 'aria-expanded': 'false', 'aria-controls': 'hu-path'}));
+    // 3. The first screen's actions: one primary, "Not now", and (urgent) "Save evidence".
+    const moreToggle = (key, cls) => button(key, cls, () => this.toggleMore(),
+      {'data-action': 'more', 'aria-expanded': 'false', 'aria-controls': 'hu-more'});
+    const notNow = () => button('action_not_now', '', () => this.dismiss('not-now'), {'data-action': 'not-now'});
+    if (level === 'urgent') {
+      // In crisis mode the crisis line above is the help: no second help button.
+      const help = primary ? null : button('action_help_now', 'primary', () => this.onHelp('help'), {'data-action': 'help'});
+      primary = primary || help;
+      const save = this.onSaveEvidence ? button('action_save', '', () => this.act('save_evidence'), {'data-action': 'save-evidence'}) : null;
+      if (help) card.append(el('div', {class: 'row face'}, help, save), el('div', {class: 'row face'}, moreToggle('action_more', ''), notNow()));
+      else card.append(el('div', {class: 'row face'}, save, moreToggle('action_more', ''), notNow()));
+    } else {
+      const more = moreToggle('action_steps', primary ? '' : 'primary');
+      primary = primary || more;
+      const row = el('div', {class: 'row face'}, more, notNow());
+      if (level === 'caution') line.append(row);
+      else card.append(row);
     }
-    steps.append(el('h3', {id: 'hu-choose-h', text: t('advice_choose')}), choices, pathPanel);
-    const reportPanel = el('div', {id: 'hu-report', class: 'panel', role: 'region', 'aria-labelledby': 'hu-report-h', hidden: true});
-    card.append(reportPanel);
-    this.evidence = new EvidencePanel({el, t, save: () => this.saveEvidence()});
+    const peekText = el('p', {class: 'note'});
+    const peekBack = el('button', {type: 'button', 'data-action': 'unpeek', text: t('hide_messages')});
+    peekBack.addEventListener('click', () => this.toggleHighlight());
+    const peekBar = el('div', {class: 'peek-bar', hidden: true}, peekText, el('div', {class: 'row'}, peekBack));
+    buttons.push(peekBack);
+    card.append(peekBar);
+
+    // 4. Evidence: the question opens right under the actions.
+    this.evidence = new EvidencePanel({el, t, audience: this.audience, save: (opts) => this.saveEvidence(opts)});
     card.append(this.evidence.node);
 
-    // 5. Actions: one primary, the rest secondary.
-    const row = el('div', {class: 'row'});
-    const help = button('action_help', primary ? '' : 'primary', () => this.onHelp(level), {'data-action': 'help'});
-    primary = primary || help;
-    row.append(help);
-    if (level !== 'caution' && this.onSaveEvidence) {
-      row.append(button('action_save', '', () => this.act('save_evidence'), {'data-action': 'save-evidence'}));
-    }
-    if (level === 'caution') {
-      const more = button('action_steps', '', () => {
-        const open = steps.hidden;
-        steps.hidden = !open;
-        more.setAttribute('aria-expanded', String(open));
-      }, {'aria-expanded': 'false', 'aria-controls': stepsId, 'data-action': 'steps'});
-      row.append(more);
-    }
-    row.append(button('action_not_now', '', () => this.dismiss('not-now'), {'data-action': 'not-now'}));
-    row.append(button('action_wrong', 'link', () => this.dismiss('wrong'), {'data-action': 'wrong'}));
-    card.append(row);
+    // 5. Everything else, one tap away.
+    const more = buildMore(this, verdict, {level, adult, leadNode: level === 'caution' ? leadText : null, button});
+    card.append(more.node);
 
-    this.backdrop = level === 'urgent' ? el('div', {class: 'backdrop', 'aria-hidden': 'true'}) : null;
     // An open pause panel stays after (over) the card: it is what the person is deciding now.
-    const next = this.pause ? this.pause.node : this.live;
+    const next = this.pause ? this.pause.node : (this.noticeNode || this.live);
+    this.backdrop = level === 'urgent' ? el('div', {class: 'backdrop', 'aria-hidden': 'true'}) : null;
     if (this.backdrop) this.wrap.insertBefore(this.backdrop, next);
     this.wrap.insertBefore(card, next);
 
@@ -366,10 +311,17 @@ export class WarningView {
     this.crisisMode = Boolean(verdict.crisis);
     this.buttons = buttons;
     this.card = card;
-    this.pathPanel = pathPanel;
-    this.choices = choices;
-    this.reportPanel = reportPanel;
-    this.stepsPanel = steps;
+    this.moreNode = more.node;
+    this.pathPanel = more.pathPanel;
+    this.stepsBlock = more.steps;
+    this.choices = more.choices;
+    this.reportPanel = more.reportPanel;
+    this.reasonsList = more.reasons;
+    this.highlightToggle = more.highlightToggle;
+    this.whyLine = whyLine;
+    this.peekBar = peekBar;
+    this.peekText = peekText;
+    this.peekBack = peekBack;
 
     // Keyboard: Escape means "not now" everywhere; the urgent dialog keeps Tab inside itself.
     this.onKey = (e) => {
@@ -388,6 +340,27 @@ export class WarningView {
       }
     };
     document.addEventListener('keydown', this.onKey, true);
+    // The side cards stay above the message box and Send, also when the window changes size.
+    this.onResize = () => this.fit();
+    window.addEventListener('resize', this.onResize);
+    this.fit();
+  }
+
+  /** Keeps a caution or warning card clear of the page's message box. */
+  fit() {
+    if (this.card && this.level !== 'urgent') fitAboveComposer(this.card, this.host);
+  }
+
+  /** Opens or closes "More" (why, the steps, the paths and the smaller actions). */
+  toggleMore(open = this.moreNode.hidden) {
+    this.moreNode.hidden = !open;
+    for (const b of this.card.querySelectorAll('[data-action=more]')) b.setAttribute('aria-expanded', String(open));
+    this.fit();
+  }
+
+  /** "Show these messages" (or "Hide the highlights"): see warning-peek.js. */
+  toggleHighlight() {
+    toggleHighlight(this);
   }
 
   /** Makes `b` the one primary action (there is only ever one). */
@@ -409,10 +382,12 @@ export class WarningView {
     this.setPrimary(this.mainPrimary);
     if (wasOpen) {
       panel.hidden = true;
+      this.stepsBlock.hidden = false;
       delete panel.dataset.path;
       return;
     }
-    const {nodes, primaryButton} = buildPath(pathById(id), {el, act: (a, b) => this.act(a, b), headingId: 'hu-path-h'});
+    this.stepsBlock.hidden = true;
+    const {nodes, primaryButton} = buildPath(pathById(id), {el, act: (a, b) => this.act(a, b), headingId: 'hu-path-h', audience: this.audience});
     panel.append(...nodes);
     panel.dataset.path = id;
     panel.hidden = false;
@@ -424,12 +399,13 @@ export class WarningView {
   /** Runs a step's action. */
   act(action) {
     if (action === 'save_evidence') {
-      if (this.stepsPanel && this.stepsPanel.hidden) this.stepsPanel.hidden = false;
       if (this.onSaveEvidence) this.evidence.ask();
     } else if (action === 'block_guide') {
       this.showReportGuide();
-    } else if (action === 'open_report') {
+    } else if (action === 'open_report' || action === 'open_takedown') {
       this.onHelp('report');
+    } else if (action === 'open_crisis') {
+      this.onHelp('crisis');
     } else {
       this.onHelp(this.crisisMode ? 'crisis' : 'help');
     }
@@ -442,8 +418,8 @@ export class WarningView {
     if (!list.isConnected && !this.visible) return;
     for (const l of lines) {
       const li = el('li', {}, el('strong', {text: l.name}));
-      if (l.phone) li.append(' ', el('span', {dir: 'ltr', text: l.phone}));
-      if (l.text) li.append(' · ', el('span', {text: t('help_text', [l.text])}));
+      if (l.phone) li.append(' ', ltr(l.phone));
+      if (l.text) li.append(' · ', el('span', {}, ...tIsolated('help_text', l.text)));
       if (isHttps(l.url)) li.append(' · ', el('a', {href: l.url, target: '_blank', rel: 'noopener noreferrer', text: t('help_open_site')}));
       list.append(li);
     }
@@ -461,12 +437,12 @@ export class WarningView {
   }
 
   /** Hides the warning while the screen is captured, then shows it again. */
-  async saveEvidence() {
+  async saveEvidence(opts = {}) {
     const host = this.host;
     host.style.setProperty('visibility', 'hidden', 'important');
     this.highlighter.clear();
     try {
-      return await this.onSaveEvidence();
+      return await this.onSaveEvidence(opts);
     } finally {
       if (host.isConnected) host.style.setProperty('visibility', 'visible', 'important');
     }
@@ -475,7 +451,7 @@ export class WarningView {
   /** Keeps focus within the dialog (modal) by wrapping at both ends. */
   trapTab(e) {
     const scopes = [this.card, this.pause && this.pause.node].filter(Boolean);
-    const focusables = scopes.flatMap((s) => [...s.querySelectorAll('button, a[href]')]).filter((n) => !n.closest('[hidden]'));
+    const focusables = scopes.flatMap((s) => [...s.querySelectorAll('button, a[href], input')]).filter((n) => n.getClientRects().length > 0);
     if (!focusables.length) return;
     const current = this.shadow.activeElement;
     const i = focusables.indexOf(current);

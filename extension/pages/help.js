@@ -6,6 +6,7 @@ import {api} from '../shared/api.js';
 import {initI18n, localise, t, uiLocale} from '../shared/i18n.js';
 import {readEffective} from '../background/policy-store.js';
 import {countryFor, isHttps, linesFor} from '../shared/helplines.js';
+import {tIsolated} from '../shared/bidi.js';
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -18,10 +19,14 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-/** A tel: link for a number made of digits; numbers with letters (1-800-CALL-FBI) stay text. */
-function phoneLink(phone, text) {
-  if (/^\+?[\d\s().-]{3,}$/.test(phone)) return el('a', {href: `tel:${phone.replace(/[^+\d]/g, '')}`, text});
-  return el('span', {text});
+/**
+ * A tel: link for a number made of digits; numbers with letters (1-800-CALL-FBI) stay text. The
+ * number is isolated left-to-right inside the sentence (`key`), so Arabic does not reverse it.
+ */
+function phoneLink(phone, key) {
+  const text = tIsolated(key, phone);
+  if (/^\+?[\d\s().-]{3,}$/.test(phone)) return el('a', {href: `tel:${phone.replace(/[^+\d]/g, '')}`}, ...text);
+  return el('span', {}, ...text);
 }
 
 function entryItem(e, english) {
@@ -29,8 +34,8 @@ function entryItem(e, english) {
   const li = el('li', {'data-id': e.id, 'data-country': e.country});
   li.append(el('strong', {text: e.name}), ' ', el('span', {class: 'muted', text: kinds.map((k) => t(`help_kind_${k}`)).join(' · ')}));
   const ways = el('p', {class: 'ways'});
-  if (e.phone) ways.append(phoneLink(e.phone, t('help_call', [e.phone])), ' ');
-  if (e.text) ways.append(el('span', {text: t('help_text', [e.text])}), ' ');
+  if (e.phone) ways.append(phoneLink(e.phone, 'help_call'), ' ');
+  if (e.text) ways.append(el('span', {}, ...tIsolated('help_text', e.text)), ' ');
   if (isHttps(e.url)) ways.append(el('a', {href: e.url, target: '_blank', rel: 'noopener noreferrer', text: t('help_open_site')}));
   li.append(ways);
   // The service descriptions are data in English; shown when the page is in English.
@@ -70,8 +75,8 @@ function schoolContact(c) {
   if (c.name) nodes.push(el('p', {}, el('strong', {text: c.name})));
   if (c.text) nodes.push(el('p', {text: c.text}));
   const ways = el('p', {class: 'ways'});
-  if (c.phone) ways.append(phoneLink(c.phone, t('school_contact_phone', [c.phone])), ' ');
-  if (c.email) ways.append(el('a', {href: `mailto:${c.email}`, text: t('school_contact_email', [c.email])}), ' ');
+  if (c.phone) ways.append(phoneLink(c.phone, 'school_contact_phone'), ' ');
+  if (c.email) ways.append(el('a', {href: `mailto:${c.email}`}, ...tIsolated('school_contact_email', c.email)), ' ');
   if (isHttps(c.url)) ways.append(el('a', {href: c.url, target: '_blank', rel: 'noopener noreferrer', text: t('school_contact_url')}));
   nodes.push(ways);
   return nodes;

@@ -4,6 +4,7 @@
 // Redrawn whenever the person's settings or the policy change (storage.onChanged).
 import {api} from '../shared/api.js';
 import {localise, t} from '../shared/i18n.js';
+import {tIsolated} from '../shared/bidi.js';
 import {MSG} from '../shared/messages.js';
 import {isEditable} from '../shared/policy.js';
 import {matchPattern, originPattern, permissionFor, siteEnabled} from '../shared/settings.js';
@@ -68,12 +69,14 @@ function renderSchool(contact) {
     list.append(li);
   };
   if (contact.phone) {
-    const a = el('a', t('school_contact_phone', [contact.phone]));
+    const a = el('a');
+    a.append(...tIsolated('school_contact_phone', contact.phone));
     a.href = `tel:${contact.phone.replace(/[^0-9+]/g, '')}`;
     item(a);
   }
   if (contact.email) {
-    const a = el('a', t('school_contact_email', [contact.email]));
+    const a = el('a');
+    a.append(...tIsolated('school_contact_email', contact.email));
     a.href = `mailto:${contact.email}`;
     item(a);
   }

@@ -7,6 +7,9 @@ export const MSG = Object.freeze({
   CS_BG_ANALYSE: 'cs-bg-analyse',
   // content -> background: the person closed the warning ("not now")
   CS_BG_DISMISS: 'cs-bg-dismiss',
+  // content -> background: "this seems wrong": lower these signs in this conversation only
+  // ({site, conversation, signs: [sign ids]}; answers {verdict} when the analyser is there)
+  CS_BG_MUTE: 'cs-bg-mute',
   // content -> background: the conversation on this tab changed; forget the old analyser
   CS_BG_FORGET: 'cs-bg-forget',
   // content -> background: open the help page (a new tab only an extension page can open)

@@ -122,18 +122,27 @@ test('the warning at each level, and with each panel open, has 0 axe violations'
   await expectClean('caution', auditWarning(page));
   const control = await auditWarning(page, {plant: true});
   assert.ok(control.violations.some((v) => v.id === 'button-name'), 'axe sees a problem planted inside the closed shadow root');
-  await clickWarningButton(page, 'steps');
-  await expectClean('caution, steps open', auditWarning(page));
+  await clickWarningButton(page, 'more');
+  await expectClean('caution, More open', auditWarning(page));
 
   await say(ESCALATION[3]);
   await waitForLevel(page, 'warning');
   await page.waitForTimeout(300);
   await expectClean('warning', auditWarning(page));
+  await clickWarningButton(page, 'more');
+  await expectClean('warning, More open', auditWarning(page));
 
   await say(...ESCALATION.slice(4, 8));
   await waitForLevel(page, 'urgent');
   await page.waitForTimeout(300);
   await expectClean('urgent', auditWarning(page));
+  await clickWarningButton(page, 'more');
+  await expectClean('urgent, More open', auditWarning(page));
+  await clickWarningButton(page, 'highlight');
+  await waitFor(async () => (await readWarning(page)).buttons.some((b) => b.action === 'unpeek'), {what: 'dialog stepped aside'});
+  await page.waitForTimeout(700);
+  await expectClean('urgent, messages shown (dialog aside)', auditWarning(page));
+  await clickWarningButton(page, 'unpeek');
   for (const path of ['threatened', 'sent', 'paid', 'unsure', 'friend']) {
     await clickWarningButton(page, `path-${path}`);
     await waitFor(async () => (await readWarning(page)).buttons.some((b) => b.action === `path-${path}`), {what: path});
@@ -152,6 +161,11 @@ test('the warning at each level, and with each panel open, has 0 axe violations'
   await waitFor(async () => /^You matter/.test((await readWarning(page)).text), {what: 'crisis'});
   await page.waitForTimeout(300);
   await expectClean('urgent, crisis first', auditWarning(page));
+  await clickWarningButton(page, 'wrong');
+  await waitFor(async () => (await readWarning(page)).buttons.some((b) => b.action === 'close'), {what: 'thanks'});
+  await expectClean('"this seems wrong": thanks', auditWarning(page));
+  await clickWarningButton(page, 'close');
+  await waitForLevel(page, null);
 });
 
 test('the pause before an image is sent, beside the caution card and alone, has 0 axe violations', async () => {
@@ -175,7 +189,55 @@ test('the pause before an image is sent, beside the caution card and alone, has 
   await clickPauseButton(page, 'pause-dont-send');
 });
 
-test('popup, options, help and learn-more pages have 0 axe violations', async () => {
+for (const [lang, scheme] of [['ar', 'dark'], ['ar', 'light'], ['en', 'dark']]) test(`in ${lang === 'ar' ? 'Arabic (right to left)' : 'English'} with the ${scheme} scheme, every level and its panels have 0 axe violations`, async () => {
+  const worker = await env.worker();
+  await worker.evaluate((l) => chrome.storage.local.set({settings: {version: 1, uiLanguage: l}}), lang);
+  await page.emulateMedia({colorScheme: scheme});
+  await page.reload();
+  await page.waitForFunction(() => window.__fixture);
+  try {
+    await newThread();
+    await say(...ESCALATION.slice(0, 3));
+    await waitForLevel(page, 'caution');
+    await page.waitForTimeout(300);
+    await expectClean(`${lang} ${scheme} caution`, auditWarning(page));
+    await clickWarningButton(page, 'more');
+    await expectClean(`${lang} ${scheme} caution, More open`, auditWarning(page));
+    await say(ESCALATION[3]);
+    await waitForLevel(page, 'warning');
+    await page.waitForTimeout(300);
+    await expectClean(`${lang} ${scheme} warning`, auditWarning(page));
+    await say(...ESCALATION.slice(4, 8));
+    await waitForLevel(page, 'urgent');
+    await page.waitForTimeout(300);
+    await expectClean(`${lang} ${scheme} urgent`, auditWarning(page));
+    await clickWarningButton(page, 'save-evidence');
+    await waitFor(async () => (await readWarning(page)).buttons.some((b) => b.action === 'evidence-confirm'), {what: 'evidence question'});
+    await expectClean(`${lang} ${scheme} urgent, evidence question`, auditWarning(page));
+    await clickWarningButton(page, 'evidence-cancel');
+    await clickWarningButton(page, 'highlight');
+    await waitFor(async () => (await readWarning(page)).buttons.some((b) => b.action === 'unpeek'), {what: 'dialog stepped aside'});
+    await page.waitForTimeout(700);
+    await expectClean(`${lang} ${scheme} urgent, messages shown`, auditWarning(page));
+    await clickWarningButton(page, 'unpeek');
+    await say(ESCALATION[8]);
+    await waitFor(async () => (await readWarning(page)).buttons.some((b) => b.action === 'crisis'), {what: 'crisis'});
+    await page.waitForTimeout(300);
+    await expectClean(`${lang} ${scheme} urgent, crisis first`, auditWarning(page));
+    await clickWarningButton(page, 'wrong');
+    await waitFor(async () => (await readWarning(page)).buttons.some((b) => b.action === 'close'), {what: 'thanks'});
+    await expectClean(`${lang} ${scheme} "this seems wrong": thanks`, auditWarning(page));
+    await clickWarningButton(page, 'close');
+    await waitForLevel(page, null);
+  } finally {
+    await worker.evaluate(() => chrome.storage.local.remove('settings'));
+    await page.emulateMedia({colorScheme: 'light'});
+    await page.reload();
+    await page.waitForFunction(() => window.__fixture);
+  }
+});
+
+test('popup, options, help, learn-more and welcome pages have 0 axe violations', async () => {
   const tabId = await tabIdOf(env, page);
   const p = await env.context.newPage();
   for (const [label, rel, ready] of [
@@ -183,6 +245,7 @@ test('popup, options, help and learn-more pages have 0 axe violations', async ()
     ['options', 'pages/options.html', 'h1:not(:empty)'],
     ['help', 'pages/help.html?site=instagram#report', 'body[data-ready]'],
     ['learn-more', 'pages/learn-more.html', 'body[data-ready]'],
+    ['welcome', 'pages/welcome.html', 'body[data-ready]'],
   ]) {
     await p.goto(env.extensionUrl(rel));
     await p.waitForSelector(ready);

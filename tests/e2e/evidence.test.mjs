@@ -75,7 +75,24 @@ async function chatPage() {
 
 const packs = () => fs.readdirSync(downloads).filter((d) => d.startsWith('HeadsUp-evidence-'));
 
-async function saveAndWait(page) {
+/** A real click on the evidence question's "Also save a picture of the screen" box (CDP sees the closed root). */
+async function untickScreenPicture(page) {
+  const session = await page.context().newCDPSession(page);
+  const {root} = await session.send('DOM.getDocument', {depth: -1, pierce: true});
+  const find = (node) => {
+    const a = node.attributes || [];
+    if (node.nodeName === 'INPUT' && a.includes('data-action') && a[a.indexOf('data-action') + 1] === 'evidence-screenshot') return node;
+    for (const c of [...(node.children || []), ...(node.shadowRoots || [])]) { const f = find(c); if (f) return f; }
+    return null;
+  };
+  const box = find(root);
+  assert.ok(box, 'the screen-picture box');
+  const q = (await session.send('DOM.getBoxModel', {backendNodeId: box.backendNodeId})).model.content;
+  await page.mouse.click((q[0] + q[4]) / 2, (q[1] + q[5]) / 2);
+  await session.detach();
+}
+
+async function saveAndWait(page, {screenPicture = true} = {}) {
   await freshDownloads();
   const before = new Set(packs());
   await clickWarningButton(page, 'save-evidence');
@@ -84,7 +101,13 @@ async function saveAndWait(page) {
     return w && w.buttons.some((b) => b.action === 'evidence-confirm') ? w : null;
   }, {what: 'the question before saving'});
   assert.match(asked.text, /Nothing is sent to anyone/);
+  // It says what the screen picture holds, that it can be left out, and (under 18) when to.
+  assert.match(asked.text, /everything on the screen now/);
+  assert.match(asked.text, /with the time where the site shows it/);
+  assert.match(asked.text, /leave the box ticked/);
+  assert.match(asked.text, /not to keep pictures like that of anyone under 18/);
   assert.equal(packs().length, before.size, 'nothing is saved before the person says yes');
+  if (!screenPicture) await untickScreenPicture(page);
   await clickWarningButton(page, 'evidence-confirm');
   const saved = await waitFor(async () => {
     const w = await readWarning(page);
@@ -187,6 +210,19 @@ test('without the toolbar click the pack is saved without a picture, and says ho
   const json = JSON.parse(fs.readFileSync(path.join(dir, 'conversation.json'), 'utf8'));
   assert.equal(json.screenshot, null);
   assert.equal(json.messages.length, CHAT.length);
+  await page.close();
+});
+
+test('the person can leave the picture of the screen out: no capture, no hint to add one', async () => {
+  const page = await chatPage();
+  await page.bringToFront();
+  const popup = await openPopupFor(env, page); // the capture would be allowed
+  await popup.close();
+  const {saved, dir} = await saveAndWait(page, {screenPicture: false});
+  assert.match(saved.text, /Saved 3 files/);
+  assert.doesNotMatch(saved.text, /press the Heads Up button/);
+  assert.deepEqual(checkSums(dir).sort(), ['conversation.html', 'conversation.json']);
+  assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'conversation.json'), 'utf8')).screenshot, null);
   await page.close();
 });
 

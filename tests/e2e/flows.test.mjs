@@ -65,7 +65,7 @@ test('escalates caution → warning → urgent → crisis, each screenshot saved
     return w && w.level === 'urgent' && /^You matter/.test(w.text) ? w : null;
   }, {what: 'crisis help first'});
   assert.equal(crisis.buttons[0].label, 'Talk to someone now');
-  assert.equal(await focusedInWarning(page), 'Talk to someone now');
+  assert.equal(await focusedInWarning(page), 'crisis'); // "Talk to someone now", focused
   await screenshot(page, 'level-urgent-crisis');
   await page.keyboard.press('Escape');
   await waitForLevel(page, null);
@@ -84,7 +84,8 @@ test('the messages behind the signs can be highlighted and unhighlighted', async
   assert.ok(marked.some((t) => /gift cards/.test(t)), marked.join(' / '));
   assert.ok(!marked.some((t) => /who is this/.test(t)), 'my own reply highlighted');
   await screenshot(page, 'highlighted');
-  await clickWarningButton(page, 'highlight');
+  // At urgent the dialog stepped aside for the messages; its "Hide the highlights" brings it back.
+  await clickWarningButton(page, 'unpeek');
   await waitFor(async () => (await outlined()).length === 0, {what: 'highlight removed'});
   await clickWarningButton(page, 'not-now');
   await waitForLevel(page, null);

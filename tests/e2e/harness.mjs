@@ -340,7 +340,10 @@ export async function readWarning(page) {
   };
 }
 
-/** Clicks a button of the warning (by data-action or label) through CDP, like a person would. */
+/**
+ * Clicks a button of the warning (by data-action or label) through CDP, like a person would.
+ * A button behind "More" (not rendered yet) is reached as a person would: "More" first.
+ */
 export async function clickWarningButton(page, which) {
   const w = await readWarning(page);
   if (!w) throw new Error('no warning to click');
@@ -388,6 +391,12 @@ export async function clickPauseButton(page, which) {
 /** A real mouse click in the middle of a node (by its backendNodeId), once it has stopped moving. */
 async function clickNode(page, b) {
   const session = await cdp(page);
+  const rendered = await session.send('DOM.getBoxModel', {backendNodeId: b.backendNodeId}).then(() => true, () => false);
+  if (!rendered && which !== 'more' && w.buttons.some((x) => x.action === 'more')) {
+    await clickWarningButton(page, 'more');
+    await waitFor(() => session.send('DOM.getBoxModel', {backendNodeId: b.backendNodeId}).then(() => true, () => false),
+      {what: `${which} shown after More`});
+  }
   await session.send('DOM.scrollIntoViewIfNeeded', {backendNodeId: b.backendNodeId}).catch(() => {});
   // The card rises into place (a short animation): click once the button has stopped moving,
   // or the click lands where the button was a moment ago.
@@ -403,6 +412,42 @@ async function clickNode(page, b) {
   const x = (q[0] + q[2] + q[4] + q[6]) / 4;
   const y = (q[1] + q[3] + q[5] + q[7]) / 4;
   await page.mouse.click(x, y);
+}
+
+/**
+ * Bounding boxes (CSS px, viewport coordinates) inside the warning, through CDP:
+ * {card, buttons: {action: box|null}, viewport: {width, height}, scrollHeight, clientHeight}.
+ * A box is null when the element is not rendered (behind "More", or hidden).
+ */
+export async function warningBoxes(page) {
+  const w = await readWarning(page);
+  if (!w || !w.cardBackendNodeId) return null;
+  const session = await cdp(page);
+  const {object} = await session.send('DOM.resolveNode', {backendNodeId: w.cardBackendNodeId});
+  const {result} = await session.send('Runtime.callFunctionOn', {
+    objectId: object.objectId,
+    functionDeclaration: `function () {
+      const box = (e) => { const r = e.getBoundingClientRect(); return r.width || r.height ? {x: r.x, y: r.y, width: r.width, height: r.height, top: r.top, bottom: r.bottom, left: r.left, right: r.right} : null; };
+      const buttons = {};
+      for (const b of this.querySelectorAll('button[data-action]')) buttons[b.dataset.action] = buttons[b.dataset.action] || box(b);
+      const primary = this.querySelector('button.primary');
+      return {card: box(this), buttons, primary: primary ? {action: primary.dataset.action, box: box(primary)} : null,
+        scrollHeight: this.scrollHeight, clientHeight: this.clientHeight,
+        viewport: {width: window.innerWidth, height: window.innerHeight}};
+    }`,
+    returnByValue: true,
+  });
+  return result.value;
+}
+
+/** Is box `b` fully inside the viewport `v`? */
+export function inViewport(b, v) {
+  return Boolean(b) && b.left >= 0 && b.top >= 0 && b.right <= v.width + 0.5 && b.bottom <= v.height + 0.5;
+}
+
+/** Do two boxes overlap? */
+export function overlaps(a, b) {
+  return Boolean(a && b) && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
 /** Text of the element focused inside the warning's shadow root ('' when focus is elsewhere). */

@@ -79,8 +79,10 @@ test('each advice path: not-your-fault first, its steps, exactly one primary act
     assert.equal(buttons.find((b) => b.action === `path-${p.id}`).expanded, 'true');
     const prim = await primaries();
     assert.equal(prim.length, 1, `${p.id}: one primary (${prim.map((b) => b.action)})`);
+    // The path's primary step, or its first button when that step is words only.
     const primaryStep = p.steps.find((s) => s.primary);
-    assert.equal(prim[0].action, primaryStep.action ? `do-${primaryStep.action}` : 'help', `${p.id}: the path's primary step`);
+    const firstAction = p.steps.find((s) => s.action).action;
+    assert.equal(prim[0].action, `do-${primaryStep.action || firstAction}`, `${p.id}: the path's primary action`);
   }
   // Choosing the open path again closes it; Get help is the primary again.
   await clickWarningButton(page, 'path-friend');
@@ -94,7 +96,8 @@ test('crisis words: the crisis line leads, and stays the one primary action what
     const x = await readWarning(page);
     return x && /^You matter/.test(x.text) ? x : null;
   }, {what: 'crisis first'});
-  assert.ok(w.text.indexOf(msg('advice_crisis_wait')) < w.text.indexOf(msg('title_urgent')), 'crisis steps before the title');
+  assert.ok(w.text.indexOf(msg('crisis_lead')) < w.text.indexOf(msg('title_urgent')), 'the crisis line before the title');
+  assert.ok(w.text.includes(msg('advice_crisis_wait')), 'the other crisis steps one tap away');
   // The crisis lines for their country sit right under the crisis button (Chromium here is en-US).
   const lines = await waitFor(async () => {
     const t = (await readWarning(page)).text;
@@ -106,7 +109,7 @@ test('crisis words: the crisis line leads, and stays the one primary action what
   await waitFor(async () => (await readWarning(page)).text.includes(msg('advice_threatened_lead')), {what: 'path in crisis'});
   const prim = await primaries();
   assert.equal(prim.length, 1);
-  assert.equal(prim[0].action, null, 'the crisis button (first button) stays primary');
+  assert.equal(prim[0].action, 'crisis', 'the crisis button (first button) stays primary');
   assert.equal(w.buttons[0].label, msg('crisis_action'));
 });
 
@@ -252,6 +255,20 @@ test('the uiLanguage setting overrides the browser language: warning, evidence q
     await help.waitForSelector('body[data-ready]');
     assert.equal(await help.locator('h1').textContent(), ar.learn_title.message);
     assert.equal(await help.evaluate(() => document.documentElement.dir), 'rtl');
+    // Phone numbers and text codes stay left-to-right inside the Arabic sentences (issue 13, point 8).
+    await setSettings({uiLanguage: 'ar', country: 'US'});
+    await help.goto(env.extensionUrl('pages/help.html'));
+    await help.waitForSelector('body[data-ready]');
+    const numbers = await help.evaluate(() => [...document.querySelectorAll('.ways a[href^="tel:"], .ways span')]
+      .filter((n) => /\d/.test(n.textContent))
+      .map((n) => {
+        const b = n.querySelector('bdi[dir=ltr]');
+        return {text: n.textContent, isolated: b ? b.textContent : null};
+      }));
+    assert.ok(numbers.length > 0, 'numbers on the Arabic help page');
+    for (const x of numbers) assert.ok(x.isolated && /\d/.test(x.isolated), `not isolated left-to-right: ${x.text}`);
+    assert.ok(numbers.some((x) => x.isolated === '1-800-843-5678' || /988/.test(x.isolated)), numbers.map((x) => x.isolated).join(' / '));
+    await help.screenshot({path: path.join(ROOT, 'tests/artifacts/help-ar.png'), fullPage: true});
     await help.close();
   } finally {
     await setSettings({});

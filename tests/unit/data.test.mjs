@@ -18,7 +18,7 @@ const KINDS = ['report', 'support', 'crisis', 'takedown', 'police'];
 const SITE_IDS = ['instagram', 'messenger', 'facebook', 'whatsapp', 'snapchat', 'discord', 'x',
   'telegram', 'tiktok', 'reddit', 'tinder', 'bumble', 'grindr', 'okcupid', 'hinge', 'feeld', 'random-chat'];
 const PATH_IDS = ['threatened', 'sent', 'paid', 'unsure', 'friend', 'crisis'];
-const ACTIONS = ['save_evidence', 'open_help', 'open_report', 'block_guide'];
+const ACTIONS = ['save_evidence', 'open_help', 'open_report', 'block_guide', 'open_takedown', 'open_crisis'];
 const BANNED = ['should have', 'why did you', 'never send', 'be more careful', 'mistake', 'commit suicide'];
 
 // "Today" for the freshness check; end of the current UTC day so a date checked today passes.

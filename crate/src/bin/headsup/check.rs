@@ -4,6 +4,17 @@ use std::io::{self, Write};
 
 use headsup::{Audience, Context, Level, Message, Peer, Sender, SignalId};
 
+/// The reason for a family only the learned scorer read (`reason_learned_<family>`).
+fn learned_reason(key: &str) -> Option<&'static str> {
+    Some(match key.strip_prefix("reason_learned_")? {
+        "grooming" => "The way they write reads like how these scams often begin (no phrase rule matched).",
+        "coercion" => "Their words read like a threat, even without the usual phrases.",
+        "demand" => "Their words read like a demand for money or a deadline.",
+        "distress" => "Your messages read like you may be under pressure.",
+        _ => return None,
+    })
+}
+
 /// The plain-words reason for a sign (the extension shows the same, from its locale files).
 fn reason(id: SignalId) -> &'static str {
     match id {
@@ -96,7 +107,7 @@ pub fn run(input: &str, audience: Audience, peer: Peer, out: &mut impl Write) ->
     if !a.signals.is_empty() {
         writeln!(out, "\nWhy this appeared:")?;
         for s in &a.signals {
-            writeln!(out, "  - {}", reason(s.id))?;
+            writeln!(out, "  - {}", learned_reason(&s.reason).unwrap_or_else(|| reason(s.id)))?;
             for &i in s.messages.iter().take(3) {
                 if let Some(m) = messages.get(i) {
                     let who = if m.from == Sender::Me { "you" } else { "them" };
