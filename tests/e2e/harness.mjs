@@ -349,6 +349,13 @@ export async function clickWarningButton(page, which) {
   if (!w) throw new Error('no warning to click');
   const b = w.buttons.find((x) => x.action === which || x.label === which);
   if (!b) throw new Error(`no button ${which} in warning (${w.buttons.map((x) => x.action || x.label).join(', ')})`);
+  const session = await cdp(page);
+  const rendered = await session.send('DOM.getBoxModel', {backendNodeId: b.backendNodeId}).then(() => true, () => false);
+  if (!rendered && which !== 'more' && w.buttons.some((x) => x.action === 'more')) {
+    await clickWarningButton(page, 'more');
+    await waitFor(() => session.send('DOM.getBoxModel', {backendNodeId: b.backendNodeId}).then(() => true, () => false),
+      {what: `${which} shown after More`});
+  }
   await clickNode(page, b);
 }
 
@@ -391,12 +398,6 @@ export async function clickPauseButton(page, which) {
 /** A real mouse click in the middle of a node (by its backendNodeId), once it has stopped moving. */
 async function clickNode(page, b) {
   const session = await cdp(page);
-  const rendered = await session.send('DOM.getBoxModel', {backendNodeId: b.backendNodeId}).then(() => true, () => false);
-  if (!rendered && which !== 'more' && w.buttons.some((x) => x.action === 'more')) {
-    await clickWarningButton(page, 'more');
-    await waitFor(() => session.send('DOM.getBoxModel', {backendNodeId: b.backendNodeId}).then(() => true, () => false),
-      {what: `${which} shown after More`});
-  }
   await session.send('DOM.scrollIntoViewIfNeeded', {backendNodeId: b.backendNodeId}).catch(() => {});
   // The card rises into place (a short animation): click once the button has stopped moving,
   // or the click lands where the button was a moment ago.
