@@ -1,6 +1,6 @@
 //! Language of a message, from the share of its tokens that are common words of each language.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::rules::LANGS;
@@ -8,7 +8,7 @@ use crate::rules::LANGS;
 fn stopword_index() -> &'static HashMap<&'static str, u32> {
     static INDEX: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut m: HashMap<&'static str, u32> = HashMap::new();
+        let mut m: HashMap<&'static str, u32> = HashMap::default();
         for (i, l) in LANGS.iter().enumerate() {
             for w in l.stopwords {
                 *m.entry(w).or_default() |= 1 << i;

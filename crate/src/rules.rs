@@ -2,7 +2,7 @@
 //! programs (parsed lazily, on the first message that contains one of their anchor words) and
 //! the anchor index that decides which patterns a message needs to try at all.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::matcher::{Prog, Text, NO_WORD};
@@ -88,7 +88,7 @@ impl RuleSet {
     pub fn get() -> &'static RuleSet {
         static RULES: OnceLock<RuleSet> = OnceLock::new();
         RULES.get_or_init(|| {
-            let mut words: HashMap<&'static str, u32> = HashMap::with_capacity(WORD_COUNT);
+            let mut words: HashMap<&'static str, u32> = HashMap::with_capacity_and_hasher(WORD_COUNT, Default::default());
             for w in PATTERNS.iter().flat_map(|p| Prog::literals(p.prog)) {
                 let next = words.len() as u32;
                 words.entry(w).or_insert(next);

@@ -14,7 +14,7 @@
 mod chars;
 mod words;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::rules::{pattern_words, CURRENCIES, EMOJI, FOLDS, LEET, LEXICON, SLANG, UNITS};
@@ -39,14 +39,14 @@ impl Tables {
             let lexicon: HashSet<&'static str> = LEXICON.iter().copied().chain(pattern_words()).collect();
             let mut known: Vec<&'static str> = lexicon.iter().copied().chain(SLANG.iter().map(|(k, _, _)| *k)).collect();
             known.sort_unstable(); // deterministic choice when two words squeeze alike
-            let mut squeezed = HashMap::new();
+            let mut squeezed = HashMap::default();
             for w in known {
                 squeezed.entry(words::squeeze(w, 1)).or_insert(w);
             }
             Tables {
                 lexicon,
                 squeezed,
-                slang: SLANG.iter().fold(HashMap::new(), |mut m: HashMap<_, Vec<_>>, &(k, v, l)| {
+                slang: SLANG.iter().fold(HashMap::default(), |mut m: HashMap<_, Vec<_>>, &(k, v, l)| {
                     m.entry(k).or_default().push((l, v));
                     m
                 }),
