@@ -243,11 +243,18 @@ impl Analyser {
 
     /// The level of the given window weights, as the cues and mutes make them.
     fn level_of(&self, w: &Weights, learned: &FamilyWeights, with_peer: bool) -> Level {
-        let (w, learned) = self.weighed(*w, *learned, with_peer);
+        // A shared history quiets the scorer's reading of the early script as it quiets the rules'.
+        let friend = with_peer && peer::weakens(w, &self.peer, self.count);
+        let (w, mut learned) = self.weighed(*w, *learned, with_peer);
+        if friend {
+            let g = Family::Grooming as usize;
+            learned[g] = learned[g].min(1);
+        }
         let level = score::level(&w, &learned, self.crisis(), self.context.audience);
         // A strong reading alone is a caution at most: it asks the person to look, never alarms.
         let muted = |h: usize| SignalId::ALL.iter().any(|&id| self.muted[id as usize] && Family::of(id) as usize == h);
-        let strong = (0..HEADS).any(|h| learned[h] > 0 && self.strong_alone_recently(h) && !muted(h));
+        let early = |h: usize| friend && h == Family::Grooming as usize;
+        let strong = (0..HEADS).any(|h| learned[h] > 0 && self.strong_alone_recently(h) && !muted(h) && !early(h));
         // Teen mode only: adults' flirting and money talk read close to the script, and adult mode
         // asks for more than one early sign before it says anything.
         if strong && level < Level::Caution && self.context.audience == crate::model::Audience::Teen {

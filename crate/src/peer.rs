@@ -37,6 +37,9 @@ const FROM_ANYONE: [SignalId; 9] = [
 /// messages have been read (a thread of three messages with one earlier "hi" is not a friendship).
 pub const SHARED_HISTORY: usize = 30;
 
+/// A stranger's weak early signs count as clear ones up to this many messages into the thread.
+pub const YOUNG_THREAD: usize = 30;
+
 /// The cues that strengthen the early signs, in a stable order.
 pub(crate) fn raising(peer: &Peer) -> Vec<Cue> {
     let mut cues = Vec::new();
@@ -56,17 +59,30 @@ fn shared_history(peer: &Peer, messages: usize) -> bool {
         && (peer.stranger == Some(false) || (peer.new_thread == Some(false) && messages >= SHARED_HISTORY))
 }
 
+/// Whether the page's cues weaken the early signs: a shared history, and none of the signs that
+/// weigh the same from anyone in the window.
+pub(crate) fn weakens(w: &Weights, peer: &Peer, messages: usize) -> bool {
+    raising(peer).is_empty() && shared_history(peer, messages) && FROM_ANYONE.iter().all(|&id| w[id as usize] == 0)
+}
+
 /// The rules' weights as the page's cues make them: early signs one step stronger from a stranger
 /// or in a new thread (up to 3), one step weaker when they stand alone in a shared history.
 pub(crate) fn weigh(w: &mut Weights, peer: &Peer, messages: usize) {
     if !raising(peer).is_empty() {
         for id in EARLY {
             let k = id as usize;
-            if w[k] > 0 {
+            // A weak sign becomes a clear one only while the thread is young: a stranger's
+            // "you're sweet" in the opening messages is the script, and the hundredth message of
+            // a long chat is a chat (everyday chats of 100 read from a stranger reached caution
+            // 55 % of the time when every weak sign was raised).
+            // "Call me", "text me" (the weak app moves) are ordinary even from a stranger (a
+            // buyer, a teammate's parent): only a clear move to another app is raised.
+            let weak_counts = id != SignalId::PlatformMove && messages <= YOUNG_THREAD;
+            if w[k] >= 2 || (w[k] == 1 && weak_counts) {
                 w[k] = (w[k] + 1).min(3);
             }
         }
-    } else if shared_history(peer, messages) && FROM_ANYONE.iter().all(|&id| w[id as usize] == 0) {
+    } else if weakens(w, peer, messages) {
         for id in EARLY {
             let k = id as usize;
             w[k] = w[k].saturating_sub(1);
@@ -96,9 +112,14 @@ mod tests {
 
     #[test]
     fn a_stranger_strengthens_only_the_early_signs() {
-        let mut w = weights(&[(SignalId::PlatformMove, 1), (SignalId::SexualRequest, 3), (SignalId::Secrecy, 2)]);
+        let mut w = weights(&[(SignalId::PlatformMove, 1), (SignalId::RapidIntimacy, 1), (SignalId::SexualRequest, 3), (SignalId::Secrecy, 2)]);
         weigh(&mut w, &Peer { stranger: Some(true), new_thread: None }, 3);
-        assert_eq!(w[SignalId::PlatformMove as usize], 2);
+        assert_eq!(w[SignalId::PlatformMove as usize], 1, "'call me' stays weak even from a stranger");
+        let mut later = weights(&[(SignalId::RapidIntimacy, 1), (SignalId::SexualRequest, 2)]);
+        weigh(&mut later, &Peer { stranger: Some(true), new_thread: None }, YOUNG_THREAD + 1);
+        assert_eq!(later[SignalId::RapidIntimacy as usize], 1, "a weak sign late in a long thread stays weak");
+        assert_eq!(later[SignalId::SexualRequest as usize], 3, "a clear one is still raised");
+        assert_eq!(w[SignalId::RapidIntimacy as usize], 2, "a weak early sign is clear from a stranger");
         assert_eq!(w[SignalId::SexualRequest as usize], 3, "capped at 3");
         assert_eq!(w[SignalId::Secrecy as usize], 2, "secrecy is not an early sign here");
         assert_eq!(w[SignalId::ColdOpener as usize], 0, "nothing is made up");
