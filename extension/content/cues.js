@@ -73,10 +73,29 @@ function textOf(el) {
   return String((el && el.textContent) || '').slice(0, CUE_LIMITS.text * 2).replace(/\s+/g, ' ').trim().slice(0, CUE_LIMITS.text);
 }
 
-/** Is this spec on the page? */
-function shows(document, spec) {
+/** A selector list from a string or an array of strings (as adapter.js reads selector fields). */
+function selectorOf(v) {
+  if (Array.isArray(v)) return v.filter((s) => typeof s === 'string' && s).join(', ');
+  return typeof v === 'string' ? v : '';
+}
+
+/**
+ * Is this element inside a message? A message's words are the other person's, and someone could
+ * type "You follow each other" to pass as a known contact: cues are read outside messages only.
+ */
+function inMessage(el, messageSelector) {
+  if (!messageSelector || !el || typeof el.closest !== 'function') return false;
+  try {
+    return Boolean(el.closest(messageSelector));
+  } catch {
+    return false;
+  }
+}
+
+/** Is this spec on the page (outside the messages)? */
+function shows(document, spec, messageSelector) {
   if (!spec || typeof spec !== 'object') return false;
-  const els = all(document, spec.selector);
+  const els = all(document, spec.selector).filter((el) => !inMessage(el, messageSelector));
   if (!els.length) return false;
   if (!spec.text || typeof spec.text !== 'object') return true;
   const patterns = Object.values(spec.text).map(regex).filter(Boolean);
@@ -87,8 +106,8 @@ function shows(document, spec) {
   });
 }
 
-function any(document, specs) {
-  return Array.isArray(specs) && specs.slice(0, CUE_LIMITS.specs).some((s) => shows(document, s));
+function any(document, specs, messageSelector) {
+  return Array.isArray(specs) && specs.slice(0, CUE_LIMITS.specs).some((s) => shows(document, s, messageSelector));
 }
 
 /**
@@ -105,7 +124,8 @@ function shown(adapter, document) {
   try {
     const cues = adapter && adapter.cues;
     if (!cues || typeof cues !== 'object' || !document) return out;
-    for (const kind of CUE_KINDS) out[kind] = any(document, cues[kind]);
+    const messageSelector = selectorOf(adapter.message);
+    for (const kind of CUE_KINDS) out[kind] = any(document, cues[kind], messageSelector);
   } catch {
     /* what we have */
   }

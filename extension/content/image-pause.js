@@ -127,6 +127,29 @@ export class ImagePause {
     for (const type of ['input', 'change', 'paste', 'drop']) this.win.addEventListener(type, this.onEvent, true);
   }
 
+  /** The person moved to another conversation: a "paste it again" pass was for the old one. */
+  forget() {
+    this.passPasteUntil = 0;
+  }
+
+  /**
+   * Asks; a panel that cannot be shown lets the file through (the pause is a courtesy: a file the
+   * person chose must never be swallowed by it).
+   */
+  choose() {
+    let asked;
+    try {
+      asked = Promise.resolve(this.ask());
+    } catch (err) {
+      asked = Promise.reject(err);
+    }
+    return asked
+      .catch((err) => {
+        console.warn('Heads Up: image pause could not ask; the file goes through', err && err.message);
+        return true;
+      });
+  }
+
   stop() {
     for (const type of ['input', 'change', 'paste', 'drop']) this.win.removeEventListener(type, this.onEvent, true);
   }
@@ -156,7 +179,7 @@ export class ImagePause {
     if (!filesOf(input.files).some(isImageOrVideo) || !this.armed()) return;
     e.stopImmediatePropagation();
     this.held.set(input, new Set([e.type]));
-    this.ask().then((send) => {
+    this.choose().then((send) => {
       const types = this.held.get(input) || new Set();
       this.held.delete(input);
       if (!send) {
@@ -186,7 +209,7 @@ export class ImagePause {
     const where = type === 'drop'
       ? {clientX: e.clientX, clientY: e.clientY, screenX: e.screenX, screenY: e.screenY}
       : {};
-    this.ask().then((send) => {
+    this.choose().then((send) => {
       const to = target && target.isConnected ? target : (this.win.document.activeElement || this.win.document.body);
       if (!send) {
         // A site showing a "drop here" layer while a file is dragged over it can put it away.

@@ -242,6 +242,9 @@ class Watcher {
     this.verdict = null;
     this.cues = {};
     this.sentCues = null;
+    // A picture held for the old chat must not land in the new one.
+    this.view.cancelPause();
+    this.pause.forget();
     this.view.remove();
     if (hadOne) send({type: MSG.CS_BG_FORGET}).catch(() => {});
   }

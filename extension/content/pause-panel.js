@@ -74,7 +74,7 @@ export function askBeforeSending(view, {verdict, cues}) {
     resolve(send);
   };
   const {node, first} = buildPausePanel({verdict, cues, onChoice: finish});
-  view.pause = {node, promise};
+  view.pause = {node, promise, finish};
   view.wrap.insertBefore(node, view.live);
   first.focus({preventScroll: true});
   return promise;

@@ -63,7 +63,8 @@ export function buildMore(view, verdict, {level, adult, leadNode, button}) {
   if (level === 'warning' && view.onSaveEvidence) {
     row.append(button('action_save', '', () => view.act('save_evidence'), {'data-action': 'save-evidence'}));
   }
-  row.append(button('action_wrong', 'link', () => view.wrong(), {'data-action': 'wrong'}));
+  // Not beside crisis help: the thanks card replaces the warning, and crisis help must stay.
+  if (!verdict.crisis) row.append(button('action_wrong', 'link', () => view.wrong(), {'data-action': 'wrong'}));
   more.append(row);
   return {node: more, reasons, steps, choices, pathPanel, reportPanel, highlightToggle};
 }

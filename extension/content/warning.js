@@ -181,6 +181,11 @@ export class WarningView {
     return askBeforeSending(this, {verdict, cues});
   }
 
+  /** Closes an open pause as "Don't send" (the person left the chat it was asked in). */
+  cancelPause() {
+    if (this.pause) this.pause.finish(false);
+  }
+
   /** A short line in the pause panel's place for a few seconds ("Paste it again …"). */
   notice(text, ms) {
     showNotice(this, text, ms);

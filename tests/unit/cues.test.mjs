@@ -153,3 +153,15 @@ test('CueReader reads at most every everyMs, and comes back once for a change in
   for (const n of doc.querySelectorAll('[class*="emptyChannelIntro"]')) n.remove();
   assert.deepEqual(reader.read(doc, {messages: 6, force: true}), {}, 'a new conversation reads at once');
 });
+
+test('words inside a message are never a cue: "You follow each other" typed by the other person', () => {
+  const adapter = byId.instagram;
+  const document = page('instagram');
+  const thread = document.querySelector(Array.isArray(adapter.thread) ? adapter.thread.join(', ') : adapter.thread);
+  const message = thread && thread.querySelector(Array.isArray(adapter.message) ? adapter.message.join(', ') : adapter.message);
+  assert.ok(message, 'the fixture has a message');
+  const span = document.createElement('span');
+  span.textContent = 'You follow each other on Instagram';
+  message.appendChild(span);
+  assert.deepEqual(readCues(adapter, document, {messages: 6}), {}, 'a message cannot pass as a known contact');
+});

@@ -140,3 +140,20 @@ test('Firefox: a script cannot hand a pasted file on, so Send anyway lets the ne
   fire('paste', [png]);
   assert.equal(target.seen.length, 1, 'only that one: the one after is held again');
 });
+
+test('a panel that cannot be shown lets the picture through rather than swallow it', async () => {
+  const {win, target, fire} = fakeWindow();
+  const pause = new ImagePause({armed: () => true, ask: () => { throw new Error('no host'); }, win});
+  pause.start();
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    fire('paste', [png]);
+    await settle();
+    await settle();
+  } finally {
+    console.warn = warn;
+  }
+  assert.equal(target.seen.length, 1, 'handed on');
+  assert.equal(target.seen[0].clipboardData.files[0], png);
+});
