@@ -26,6 +26,24 @@ pub(crate) enum Node {
     Gap(usize),
     /// Alternatives; optional or not.
     Group(Vec<Vec<Node>>, bool),
+    /// A group whose alternatives are all single words (most class expansions): one of these
+    /// word ids (sorted), found by binary search instead of trying each alternative; optional or
+    /// not. It matches exactly what the group would, in the same order of preference (every
+    /// alternative ends at the same token).
+    Words(Vec<u32>, bool),
+}
+
+/// The group as a [`Node::Words`] when every alternative is one word.
+fn group(alts: Vec<Vec<Node>>, optional: bool) -> Node {
+    let single = |alt: &Vec<Node>| matches!(alt.as_slice(), [Node::Word(_)]);
+    if alts.iter().all(single) {
+        let mut ids: Vec<u32> = alts.iter().filter_map(|a| if let [Node::Word(id)] = a.as_slice() { Some(*id) } else { None }).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        Node::Words(ids, optional)
+    } else {
+        Node::Group(alts, optional)
+    }
 }
 
 /// A compiled pattern.
@@ -67,7 +85,7 @@ impl Prog {
         };
         let mut p = Parser { src: body, pos: 0, id_of };
         let mut alts = p.alternatives(false)?;
-        let seq = if alts.len() == 1 { alts.pop().unwrap_or_default() } else { vec![Node::Group(alts, false)] };
+        let seq = if alts.len() == 1 { alts.pop().unwrap_or_default() } else { vec![group(alts, false)] };
         let first = first_set(&seq, None).map(|mut f| {
             f.sort_unstable();
             f.dedup();
@@ -121,6 +139,11 @@ fn first_set(seq: &[Node], then: Option<Vec<u32>>) -> Option<Vec<u32>> {
         next = match node {
             Node::Word(id) => Some(vec![*id]),
             Node::Prefix(_) | Node::Number | Node::Gap(_) => None,
+            Node::Words(ids, optional) => match (&next, optional) {
+                (_, false) => Some(ids.clone()),
+                (Some(f), true) => Some(ids.iter().chain(f).copied().collect()),
+                (None, true) => None,
+            },
             Node::Group(alts, optional) => {
                 let mut all = Vec::new();
                 let mut any = false;
@@ -197,6 +220,10 @@ impl Matcher<'_> {
                 }
                 (0..=max).rev().any(|j| self.seq(rest, i + j, k))
             }
+            Node::Words(ids, optional) => {
+                let here = self.text.ids.get(i).is_some_and(|id| ids.binary_search(id).is_ok());
+                (here && self.seq(rest, i + 1, k)) || (*optional && self.seq(rest, i, k))
+            }
             Node::Group(alts, optional) => {
                 for alt in alts {
                     if self.seq(alt, i, &mut |j| self.seq(rest, j, k)) {
@@ -248,7 +275,7 @@ impl Parser<'_> {
                     if optional {
                         self.pos += 1;
                     }
-                    seq.push(Node::Group(group, optional));
+                    seq.push(self::group(group, optional));
                 }
                 Some('~') => {
                     self.pos += 1;
@@ -317,6 +344,17 @@ mod tests {
         assert_eq!(find("send ~2 pics", "send me your pics"), Some((0, 3)));
         assert_eq!(find("send ~1 pics", "send me your pics"), None);
         assert_eq!(find("send ~3 pics", "send . your pics"), None, "a gap never crosses a sentence end");
+    }
+
+    #[test]
+    fn single_word_groups_become_word_sets_and_match_the_same() {
+        let p = parse("(send|post|leak) (the)? pics").unwrap();
+        assert!(matches!(p.seq[0], Node::Words(ref ids, false) if ids.len() == 3));
+        assert!(matches!(p.seq[1], Node::Words(_, true)));
+        // The same pattern with a two-word alternative stays a group; both find the same.
+        for text in ["leak the pics", "post pics", "send the the pics", "pics", "x post the pics"] {
+            assert_eq!(find("(send|post|leak) (the)? pics", text), find("(send|post|leak|x y) (the|x y)? pics", text), "{text}");
+        }
     }
 
     #[test]

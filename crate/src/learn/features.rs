@@ -13,7 +13,7 @@
 
 #[cfg(test)]
 use crate::model::SignalId;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::rules::CLASS_WORDS;
@@ -45,7 +45,7 @@ fn hash(namespace: u8, parts: &[&[u8]]) -> u32 {
 fn classes(word: &str) -> &'static [(&'static str, &'static str)] {
     static RUNS: OnceLock<HashMap<&'static str, (u32, u32)>> = OnceLock::new();
     let runs = RUNS.get_or_init(|| {
-        let mut m: HashMap<&'static str, (u32, u32)> = HashMap::new();
+        let mut m: HashMap<&'static str, (u32, u32)> = HashMap::default();
         for (i, (w, _)) in CLASS_WORDS.iter().enumerate() {
             let i = i as u32;
             m.entry(*w).and_modify(|r| r.1 = i + 1).or_insert((i, i + 1));
