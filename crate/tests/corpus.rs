@@ -37,10 +37,7 @@ fn corpus_messages_meet_the_bar() {
     let teen = Report::run(&lines, Audience::Teen);
     let adult = Report::run(&lines, Audience::Adult);
     eprintln!("{teen}\n{adult}");
-    // 89 rather than the 90: a vague deadline alone ("now or else", no countdown) stopped
-    // being a caution, which cost one of these 95 lines and cut everyday chats at caution by a
-    // quarter (README, evaluation). A regression guard, not a target.
-    assert!(teen.sextortion_caution() >= 89.0, "teen: sextortion at >= caution {:.1} % < 89 %", teen.sextortion_caution());
+    assert!(teen.sextortion_caution() >= 90.0, "teen: sextortion at >= caution {:.1} % < 90 %", teen.sextortion_caution());
     assert!(teen.severe_warning() >= 95.0, "teen: threat/demand lines at >= warning {:.1} % < 95 %", teen.severe_warning());
     assert!(teen.benign_at(Level::Warning) <= 2.0, "teen: benign at >= warning {:.1} % > 2 %", teen.benign_at(Level::Warning));
     assert!(adult.benign_at(Level::Warning) <= 2.0, "adult: benign at >= warning {:.1} % > 2 %", adult.benign_at(Level::Warning));
