@@ -170,6 +170,9 @@ row('native', 'normalisation alone (share of the corpus time)', `${fmt((natNorm.
 row('native', 'new analyser + 1 message', `${fmt(natStart.ns / 1000, 1)} µs`, 'report', '—');
 row('wasm (Node)', 'corpus throughput (one batch per conversation)', `${fmt(node.headsup.msgsPerSec)} msg/s · ${fmt(node.headsup.mbPerSec, 2)} MB/s`, 'report', '—');
 row('wasm (Node)', 'one message per call (verdict after each)', `${fmt(node.headsupPerMessage.msgsPerSec)} msg/s`, 'report', '—');
+if (node.headsupPerMessageChanged) {
+  row('wasm (Node)', 'one message per call, verdict only when it changed (\`pushChanged\`, as the shell can keep the last)', `${fmt(node.headsupPerMessageChanged.msgsPerSec)} msg/s`, 'report', '—');
+}
 row('wasm (Node)', 'conversation of 100 / 1,000 / 10,000', `${fmt(node.conversation[100].ms, 1)} / ${fmt(node.conversation[1000].ms, 0)} / ${fmt(node.conversation[10000].ms, 0)} ms`, 'linear', '—');
 row('wasm (Node)', 'ratio 1,000:100 and 10,000:1,000 (separate runs)', `${fmt(node.linearity.ratio1000to100, 1)}× · ${fmt(node.linearity.ratio10000to1000, 1)}×`, 'report', '—');
 row('wasm (Node)', '**ratio wasm / native** (msg/s; taking turns on the same corpus slices)', `**${fmt(ratioWasmNative, 2)}** (native ${fmt(node.sideBySide?.nativeMsgsPerSec)} vs wasm ${fmt(node.sideBySide?.wasmMsgsPerSec)} msg/s, ${node.sideBySide?.slices} turns each)`, 'goal ≥ 0.5', goal(ratioWasmNative >= 0.5));

@@ -6,7 +6,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::model::{Audience, Context, Message, Peer, Sender, SignalId};
+use crate::model::{Analysis, Audience, Context, Message, Peer, Sender, SignalId};
 
 #[wasm_bindgen]
 extern "C" {
@@ -119,6 +119,22 @@ fn parse_signal_ids(value: &JsValue) -> Result<Vec<SignalId>, String> {
 #[wasm_bindgen(js_name = Analyser)]
 pub struct WasmAnalyser {
     inner: crate::Analyser,
+    /// The verdict last handed to JavaScript, for [`WasmAnalyser::push_changed`].
+    last: Option<Analysis>,
+}
+
+/// Whether two verdicts say the same, leaving out how many messages were read (that grows with
+/// every push; the shell reads it from `messageCount`).
+fn same_verdict(a: &Analysis, b: &Analysis) -> bool {
+    let Analysis { level, signals, stage, crisis, crisis_messages, message_count: _, languages, families, cues } = a;
+    *level == b.level
+        && *signals == b.signals
+        && *stage == b.stage
+        && *crisis == b.crisis
+        && *crisis_messages == b.crisis_messages
+        && *languages == b.languages
+        && *families == b.families
+        && *cues == b.cues
 }
 
 #[wasm_bindgen(js_class = Analyser)]
@@ -127,7 +143,7 @@ impl WasmAnalyser {
     #[wasm_bindgen(constructor)]
     pub fn new(audience: &str, site: Option<String>) -> Result<WasmAnalyser, JsError> {
         let context = Context { audience: parse_audience(audience)?, site };
-        Ok(WasmAnalyser { inner: crate::Analyser::new(context) })
+        Ok(WasmAnalyser { inner: crate::Analyser::new(context), last: None })
     }
 
     /// Adds a batch (an array of `{from, text, time?, hasMedia?}`) and returns the verdict
@@ -136,7 +152,32 @@ impl WasmAnalyser {
     pub fn push(&mut self, batch: JsValue) -> Result<JsValue, JsError> {
         let messages = parse_batch(&batch).map_err(|e| JsError::new(&format!("headsup: bad message batch: {e}")))?;
         self.inner.push_batch(messages);
-        to_js(&self.inner.result())
+        self.hand_over()
+    }
+
+    /// Adds a batch like `push`, but returns the verdict only when it says something new (signs,
+    /// messages, level, cues…): `undefined` when it is the one last returned but for the message
+    /// count. The shell keeps the last verdict; most messages change nothing, and building the
+    /// JavaScript object was most of the cost of a push of one message.
+    #[wasm_bindgen(js_name = pushChanged)]
+    pub fn push_changed(&mut self, batch: JsValue) -> Result<JsValue, JsError> {
+        let messages = parse_batch(&batch).map_err(|e| JsError::new(&format!("headsup: bad message batch: {e}")))?;
+        self.inner.push_batch(messages);
+        let now = self.inner.result();
+        if self.last.as_ref().is_some_and(|last| same_verdict(&now, last)) {
+            return Ok(JsValue::UNDEFINED);
+        }
+        let out = to_js(&now)?;
+        self.last = Some(now);
+        Ok(out)
+    }
+
+    /// The verdict as JavaScript, remembered as the last one handed over.
+    fn hand_over(&mut self) -> Result<JsValue, JsError> {
+        let now = self.inner.result();
+        let out = to_js(&now)?;
+        self.last = Some(now);
+        Ok(out)
     }
 
     /// Sets what the page shows about the other person (`{stranger?, newThread?}`, each true,
@@ -145,7 +186,7 @@ impl WasmAnalyser {
     pub fn set_peer(&mut self, peer: JsValue) -> Result<JsValue, JsError> {
         let peer = parse_peer(&peer).map_err(|e| JsError::new(&format!("headsup: bad peer record: {e}")))?;
         self.inner.set_peer(peer);
-        to_js(&self.inner.result())
+        self.hand_over()
     }
 
     /// Lowers the named signs (an array of ids such as `"platform_move"`) to supporting evidence
@@ -155,12 +196,12 @@ impl WasmAnalyser {
         for id in ids {
             self.inner.mute(id);
         }
-        to_js(&self.inner.result())
+        self.hand_over()
     }
 
     /// The verdict so far.
-    pub fn result(&self) -> Result<JsValue, JsError> {
-        to_js(&self.inner.result())
+    pub fn result(&mut self) -> Result<JsValue, JsError> {
+        self.hand_over()
     }
 
     /// Messages analysed so far.

@@ -74,3 +74,19 @@ test('the page\'s cues about the other person and "this seems wrong" re-read the
   assert.equal(a.result().level, 'none', 'the analyser carries on after bad input');
   a.free();
 });
+
+test('pushChanged hands over a verdict only when it says something new', {skip: !built}, () => {
+  const a = new core.Analyser('teen', null);
+  const first = a.pushChanged([{from: 'them', text: 'hey how was practice'}]);
+  assert.equal(first.level, 'none', 'the first verdict always comes');
+  assert.equal(a.pushChanged([{from: 'them', text: 'coach was in a mood lol'}]), undefined, 'nothing new');
+  assert.equal(a.messageCount, 2);
+  const threat = a.pushChanged([{from: 'them', text: 'send me $200 or i post your pics to all your followers'}]);
+  assert.equal(threat.level, 'urgent');
+  assert.equal(a.pushChanged([{from: 'them', text: 'ok'}]), undefined);
+  const again = a.pushChanged([{from: 'them', text: 'send me $200 or i post your pics to all your followers'}]);
+  assert.ok(again && again.signals.some((s) => s.messages.includes(4)), 'a new message showing a sign is news (its highlight)');
+  assert.ok(a.result().level === 'urgent');
+  assert.equal(a.pushChanged([{from: 'them', text: 'ok'}]), undefined, 'result() counts as handed over');
+  a.free();
+});
