@@ -88,8 +88,22 @@ pub(crate) fn extract(tokens: &[String], scan: &MessageScan, bits: u32, out: &mu
             }
         }
         prev = Some((t, class));
-        // Character n-grams over "<word>", by char so other scripts stay whole letters.
-        if t.chars().count() <= MAX_GRAM_WORD {
+        // Character n-grams over "<word>", by char so other scripts stay whole letters. Most
+        // tokens are ASCII, where a char is a byte: the same windows, without decoding.
+        if t.is_ascii() {
+            if t.len() <= MAX_GRAM_WORD {
+                let mut edged = [0u8; MAX_GRAM_WORD + 2];
+                edged[0] = b'<';
+                edged[1..=t.len()].copy_from_slice(t.as_bytes());
+                edged[t.len() + 1] = b'>';
+                let edged = &edged[..t.len() + 2];
+                for n in 3..=5 {
+                    for w in edged.windows(n) {
+                        push(hash(b'c', &[w]));
+                    }
+                }
+            }
+        } else if t.chars().count() <= MAX_GRAM_WORD {
             gram.clear();
             gram.push('<');
             gram.extend(t.chars());
