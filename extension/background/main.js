@@ -70,20 +70,24 @@ async function onAnalyse(msg, sender) {
     const record = await readDismissal(hash);
     show = showsDespiteDismissal(verdict, record);
   }
-  // The image pause follows the settings in force (the school may keep it on).
-  return {verdict, show, audience: settings.audience, imagePause: settings.imagePause !== false, minimumLevel: minimumLevel(settings)};
+  // The image pause follows the settings in force (the school may keep it on); it leaves out
+  // the signs the person said were wrong here (`muted`: sign ids only).
+  return {verdict, show, muted: out.muted || [], audience: settings.audience, imagePause: settings.imagePause !== false, minimumLevel: minimumLevel(settings)};
 }
 
 /**
  * "This seems wrong": remembers the signs for this conversation (hash and sign ids only) and
- * lowers them in its analyser now. Answers {verdict} (null when the core cannot lower them yet).
+ * lowers them in its analyser now; the store keeps them for any analyser built for it later (a
+ * batch may be on its way with the mutes it read before these). Answers {verdict, muted}
+ * (verdict null when the core cannot lower them yet; muted: all the conversation's sign ids).
  */
 async function onMute(msg, sender) {
   const signs = cleanSigns(msg.signs);
   const all = await recordMuted(await conversationHash(msg.site, msg.conversation), signs);
   const tabId = sender.tab ? sender.tab.id : -1;
-  const verdict = store ? store.mute(tabId, `${msg.site}|${msg.conversation}`, all) : null;
-  return {ok: true, verdict};
+  const known = store || await conversations().catch(() => null);
+  const verdict = known ? known.mute(tabId, `${msg.site}|${msg.conversation}`, all) : null;
+  return {ok: true, verdict, muted: all};
 }
 
 async function onDismiss(msg) {

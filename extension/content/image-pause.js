@@ -36,8 +36,8 @@ export function isImageOrVideo(file) {
 /** How long "paste it again" lets the next paste through. */
 const PASTE_AGAIN_MS = 60000;
 
-/** Signs that mean "they asked for a picture" (the stranger rule). */
-const ASKED = new Set(['sexual_request']);
+/** Signs that mean "they asked for a picture" (the stranger rule; pause-panel.js words it). */
+export const ASKED = new Set(['sexual_request']);
 
 /**
  * Should adding an image pause now?
@@ -47,12 +47,16 @@ const ASKED = new Set(['sexual_request']);
  * @param verdict the conversation's verdict (null: nothing read yet)
  * @param cues the page's cue record (cues.js)
  * @param wrongAt the level at which the person said the warning was wrong in this chat, or null
+ * @param muted sign ids the person said were wrong in this chat (kept by the background, so
+ *   they hold after a reload): they never count as "they asked" (the core already lowers them
+ *   in the level)
  */
-export function pauseWanted({enabled, verdict, cues, from = 'caution', wrongAt = null}) {
+export function pauseWanted({enabled, verdict, cues, from = 'caution', wrongAt = null, muted = []}) {
   if (enabled === false || !verdict) return false;
   if (wrongAt && rank(verdict.level) <= rank(wrongAt)) return false;
   if (rank(verdict.level) >= Math.max(rank('caution'), rank(from))) return true;
-  const asked = (verdict.signals || []).some((s) => s && ASKED.has(s.id));
+  const ignored = new Set(Array.isArray(muted) ? muted : []);
+  const asked = (verdict.signals || []).some((s) => s && ASKED.has(s.id) && !ignored.has(s.id));
   return Boolean(asked && cues && cues.stranger === true);
 }
 

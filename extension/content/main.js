@@ -67,6 +67,7 @@ class Watcher {
     this.cues = {};           // what the page says about the other person (cues.js)
     this.cueReader = new CueReader(adapter, {later: (ms) => setTimeout(() => this.markDirty(), ms)});
     this.sentCues = null;     // the cue record the background has for this conversation
+    this.muted = [];          // sign ids said to be wrong in this conversation (the background keeps them)
     this.imagePause = imagePause !== false;
     this.minimumLevel = minimumLevel; // the least serious level shown (settings.sensitivity)
     this.audience = 'teen';   // whom the warning speaks to (settings; the background says)
@@ -97,8 +98,9 @@ class Watcher {
         verdict: this.verdict,
         cues: this.cues,
         wrongAt: this.dismissed && this.dismissed.why === 'wrong' && this.dismissed.conversation === this.conversation ? this.dismissed.level : null,
+        muted: this.muted,
       }),
-      ask: () => localeReady.then(() => this.view.askBeforeSending({verdict: this.verdict, cues: this.cues})),
+      ask: () => localeReady.then(() => this.view.askBeforeSending({verdict: this.verdict, cues: this.cues, muted: this.muted})),
       pasteAgain: () => this.view.notice(t('pause_paste_again')),
     });
   }
@@ -242,6 +244,7 @@ class Watcher {
     this.verdict = null;
     this.cues = {};
     this.sentCues = null;
+    this.muted = [];
     // A picture held for the old chat must not land in the new one.
     this.view.cancelPause();
     this.pause.forget();
@@ -275,6 +278,7 @@ class Watcher {
     if (conversation !== this.conversation) return; // the person moved on meanwhile
     this.sentCues = cues;
     this.verdict = reply.verdict;
+    if (Array.isArray(reply.muted)) this.muted = reply.muted;
     if (reply.audience === 'adult' || reply.audience === 'teen') this.audience = reply.audience;
     const shown = reply.show && !this.dismissedAtOrAbove(conversation, reply.verdict);
     if (shown) await localeReady;
@@ -322,7 +326,9 @@ class Watcher {
     const conversation = this.conversation;
     const signs = [...new Set((verdict.signals || []).map((s) => s.id).filter((id) => typeof id === 'string'))];
     const reply = await send({type: MSG.CS_BG_MUTE, site: this.site, conversation, signs});
-    if (reply && reply.verdict && conversation === this.conversation) this.verdict = reply.verdict;
+    if (!reply || conversation !== this.conversation) return;
+    if (reply.verdict) this.verdict = reply.verdict;
+    if (Array.isArray(reply.muted)) this.muted = reply.muted;
   }
 
   status() {

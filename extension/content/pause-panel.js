@@ -10,13 +10,15 @@
 
 import {t} from '../shared/i18n.js';
 import {el} from './warning-dom.js';
+import {ASKED} from './image-pause.js';
 
-/** Signs that mean "they asked for a picture". */
-const ASKED = new Set(['sexual_request']);
-
-/** The i18n keys of the panel's lines for a verdict and cue record, in order. */
-export function pauseLines(verdict, cues) {
+/**
+ * The i18n keys of the panel's lines for a verdict and cue record, in order. `muted`: sign ids
+ * the person said were wrong in this chat (never named as what they did).
+ */
+export function pauseLines(verdict, cues, muted = []) {
   const ids = new Set(((verdict && verdict.signals) || []).map((s) => s && s.id));
+  for (const id of muted || []) ids.delete(id);
   const asked = [...ASKED].some((id) => ids.has(id));
   const lines = [];
   if (asked) lines.push(ids.has('platform_move') ? 'pause_asked_move' : 'pause_asked');
@@ -31,8 +33,8 @@ export function pauseLines(verdict, cues) {
  * changes nothing). onChoice(true) = send anyway, onChoice(false) = don't send; Escape is
  * "Don't send".
  */
-export function buildPausePanel({verdict, cues, onChoice}) {
-  const [lead, ...rest] = pauseLines(verdict, cues);
+export function buildPausePanel({verdict, cues, muted, onChoice}) {
+  const [lead, ...rest] = pauseLines(verdict, cues, muted);
   const choose = (send) => () => onChoice(send);
   const keep = el('button', {type: 'button', 'data-action': 'pause-dont-send', text: t('pause_dont_send'), onclick: choose(false)});
   const send = el('button', {type: 'button', 'data-action': 'pause-send-anyway', text: t('pause_send_anyway'), onclick: choose(true)});
@@ -57,24 +59,35 @@ export function buildPausePanel({verdict, cues, onChoice}) {
  * resolves true for "Send anyway", false for "Don't send". One at a time: a second file added
  * while it is open gets the same answer. Focus goes to "Don't send", and back where it was after.
  */
-export function askBeforeSending(view, {verdict, cues}) {
+export function askBeforeSending(view, {verdict, cues, muted}) {
   if (view.pause) return view.pause.promise;
   view.ensureHost();
   clearNotice(view);
-  const returnFocus = document.activeElement;
+  // Focus inside our closed shadow root (a button of the card) is the host to the document.
+  const active = document.activeElement;
+  const returnFocus = active === view.host && view.shadow ? view.shadow.activeElement : active;
   let resolve;
   const promise = new Promise((r) => { resolve = r; });
   const finish = (send) => {
     if (!view.pause || view.pause.promise !== promise) return;
+    // Back into the urgent dialog when one is open (where focus was in it, or its primary);
+    // otherwise where focus was, or where a card closed meanwhile would have given it back.
+    const modal = Boolean(view.card && view.level === 'urgent');
+    const candidates = modal
+      ? [returnFocus && returnFocus.getRootNode() === view.shadow ? returnFocus : null, view.primary]
+      : [returnFocus, view.pause.thenFocus];
+    const back = candidates.find((n) => n && n.isConnected && n.focus);
     view.pause.node.remove();
     view.pause = null;
+    view.syncModal();
     if (!view.card) view.removeHost();
     else view.announce(t(send ? 'pause_passed' : 'pause_kept'));
-    if (returnFocus && returnFocus.isConnected && returnFocus.focus) returnFocus.focus({preventScroll: true});
+    if (back) back.focus({preventScroll: true});
     resolve(send);
   };
-  const {node, first} = buildPausePanel({verdict, cues, onChoice: finish});
-  view.pause = {node, promise, finish};
+  const {node, first} = buildPausePanel({verdict, cues, muted, onChoice: finish});
+  view.pause = {node, promise, finish, returnFocus, thenFocus: null};
+  view.syncModal();
   view.wrap.insertBefore(node, view.live);
   first.focus({preventScroll: true});
   return promise;

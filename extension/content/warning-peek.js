@@ -17,7 +17,7 @@ export function toggleHighlight(view) {
     const peeking = view.wrap.classList.contains('peeking');
     view.wrap.classList.remove('peeking');
     view.card.classList.remove('peek-top', 'peek-bottom');
-    if (view.level === 'urgent') view.card.setAttribute('aria-modal', 'true');
+    view.syncModal();
     view.peekBar.hidden = true;
     view.announce('');
     if (peeking && toggle) toggle.focus({preventScroll: true});
@@ -34,7 +34,7 @@ export function toggleHighlight(view) {
   // The dialog becomes a small bar at the top or bottom edge, away from the messages, without
   // its dark backdrop; "Hide the highlights" brings it back.
   view.wrap.classList.add('peeking');
-  view.card.setAttribute('aria-modal', 'false');
+  view.syncModal();
   view.peekText.textContent = t('showing_messages', [String(n)]);
   view.peekBar.hidden = false;
   view.peekBack.focus({preventScroll: true});

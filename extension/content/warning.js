@@ -52,6 +52,7 @@ export class WarningView {
     this.audience = 'teen';
     this.signature = '';
     this.returnFocus = null;
+    this.thanks = false; // the card says "thank you" after "this seems wrong"
     this.highlighter = new Highlighter();
   }
 
@@ -86,9 +87,11 @@ export class WarningView {
     this.verdict = verdict;
     this.build(verdict);
     if (verdict.level === 'urgent') {
-      this.returnFocus = returnFocus || (keepFocus ? null : document.activeElement);
-      // The primary action is on the first screen, so focusing it scrolls nothing away.
-      this.primary.focus({preventScroll: true});
+      const before = this.pause ? this.pause.returnFocus : document.activeElement;
+      this.returnFocus = returnFocus || (keepFocus ? null : before);
+      // The primary action is on the first screen, so focusing it scrolls nothing away. An open
+      // pause panel keeps focus: it gives it to the dialog when it closes (pause-panel.js).
+      if (!this.pause) this.primary.focus({preventScroll: true});
     }
     this.announce(t(headlineKeys(verdict).title));
   }
@@ -121,12 +124,16 @@ export class WarningView {
     for (const node of [this.card, this.backdrop]) if (node) node.remove();
     this.card = null;
     this.backdrop = null;
+    this.thanks = false;
     if (this.wrap) this.wrap.classList.remove('peeking');
     // The pause panel (or its notice) may still be open: the host stays for it.
     if (!this.pause && !this.noticeNode) this.removeHost();
     this.reasonsList = null;
     this.whyLine = null;
-    if (restoreFocus && this.returnFocus && this.returnFocus.isConnected && this.returnFocus.focus) {
+    if (restoreFocus && this.pause) {
+      // Focus stays in the open pause panel; it goes back there when the panel closes.
+      if (this.returnFocus) this.pause.thenFocus = this.returnFocus;
+    } else if (restoreFocus && this.returnFocus && this.returnFocus.isConnected && this.returnFocus.focus) {
       this.returnFocus.focus();
     }
     if (restoreFocus) this.returnFocus = null;
@@ -175,10 +182,11 @@ export class WarningView {
 
   /**
    * The pause before an image or video is added to this chat (pause-panel.js): resolves true for
-   * "Send anyway", false for "Don't send". `verdict` and `cues` say what the panel tells.
+   * "Send anyway", false for "Don't send". `verdict`, `cues` and `muted` (sign ids said to be
+   * wrong here) say what the panel tells.
    */
-  askBeforeSending({verdict, cues}) {
-    return askBeforeSending(this, {verdict, cues});
+  askBeforeSending({verdict, cues, muted = []}) {
+    return askBeforeSending(this, {verdict, cues, muted});
   }
 
   /** Closes an open pause as "Don't send" (the person left the chat it was asked in). */
@@ -208,6 +216,7 @@ export class WarningView {
     const crisisMessages = (verdict && verdict.crisisMessages) || 0;
     this.highlighter.clear();
     this.wrap.classList.remove('peeking');
+    this.syncModal();
     const close = el('button', {type: 'button', class: 'primary', 'data-action': 'close', text: t('wrong_close')});
     close.addEventListener('click', () => this.remove());
     this.card.setAttribute('aria-describedby', 'hu-thanks');
@@ -217,6 +226,13 @@ export class WarningView {
       el('div', {class: 'row'}, close));
     this.primary = close;
     this.buttons = [close];
+    // The reasons, "More" and the evidence panel are gone with the card's old content.
+    this.reasonsList = null;
+    this.whyLine = null;
+    this.moreNode = null;
+    this.evidence = null;
+    // Escape now only closes the thanks: "wrong" is what the person said, not "not now".
+    this.thanks = true;
     close.focus({preventScroll: true});
     this.announce(t('wrong_thanks_text'));
     this.onDismiss(level, 'wrong', crisisMessages);
@@ -327,21 +343,28 @@ export class WarningView {
     this.peekBar = peekBar;
     this.peekText = peekText;
     this.peekBack = peekBack;
+    this.syncModal();
 
-    // Keyboard: Escape means "not now" everywhere; the urgent dialog keeps Tab inside itself.
+    // Keyboard: Escape means "not now" everywhere (after "this seems wrong" it only closes the
+    // thanks); the urgent dialog keeps Tab inside itself, or inside the pause panel open over it.
     this.onKey = (e) => {
       // Only a person's key press counts: a page can dispatch a synthetic Escape (isTrusted false).
       if (!this.visible || !e.isTrusted) return;
       const path = e.composedPath();
-      // Keys inside the pause panel are the panel's own (Escape there means "Don't send").
-      if (this.pause && path.includes(this.pause.node)) return;
+      if (e.key === 'Tab' && level === 'urgent') {
+        this.trapTab(e);
+        return;
+      }
+      // Keys inside the pause panel are the panel's own (Escape there means "Don't send"). A
+      // listener outside our closed shadow root never sees the panel in composedPath(): ask
+      // the root where focus is.
+      if (this.pause && this.pause.node.contains(this.shadow.activeElement)) return;
       const inside = path.includes(host);
       if (e.key === 'Escape' && (inside || level === 'urgent')) {
         e.preventDefault();
         e.stopPropagation();
-        this.dismiss('not-now');
-      } else if (e.key === 'Tab' && level === 'urgent') {
-        this.trapTab(e);
+        if (this.thanks) this.remove();
+        else this.dismiss('not-now');
       }
     };
     document.addEventListener('keydown', this.onKey, true);
@@ -353,7 +376,18 @@ export class WarningView {
 
   /** Keeps a caution or warning card clear of the page's message box. */
   fit() {
-    if (this.card && this.level !== 'urgent') fitAboveComposer(this.card, this.host);
+    if (this.card && this.level !== 'urgent') fitAboveComposer(this.card);
+  }
+
+  /**
+   * The urgent dialog is modal (aria-modal) only while the person acts on it: not while it steps
+   * aside (warning-peek.js), nor while the pause panel is open over it (or a screen reader may
+   * treat the panel as inert).
+   */
+  syncModal() {
+    if (!this.card || this.level !== 'urgent') return;
+    const aside = Boolean(this.pause) || Boolean(this.wrap && this.wrap.classList.contains('peeking'));
+    this.card.setAttribute('aria-modal', aside ? 'false' : 'true');
   }
 
   /** Opens or closes "More" (why, the steps, the paths and the smaller actions). */
@@ -453,10 +487,10 @@ export class WarningView {
     }
   }
 
-  /** Keeps focus within the dialog (modal) by wrapping at both ends. */
+  /** Keeps focus within the dialog (modal), or the pause panel open over it, wrapping at both ends. */
   trapTab(e) {
-    const scopes = [this.card, this.pause && this.pause.node].filter(Boolean);
-    const focusables = scopes.flatMap((s) => [...s.querySelectorAll('button, a[href], input')]).filter((n) => n.getClientRects().length > 0);
+    const scope = this.pause ? this.pause.node : this.card;
+    const focusables = [...scope.querySelectorAll('button, a[href], input')].filter((n) => n.getClientRects().length > 0);
     if (!focusables.length) return;
     const current = this.shadow.activeElement;
     const i = focusables.indexOf(current);

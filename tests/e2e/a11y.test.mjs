@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
-import {ARTIFACTS, ESCALATION, ROOT, clickPauseButton, clickWarningButton, launch, readPause, readWarning, tabIdOf, waitFor, waitForLevel} from './harness.mjs';
+import {ARTIFACTS, ESCALATION, ROOT, clickPauseButton, clickWarningButton, focusedInWarning, launch, readPause, readWarning, tabIdOf, waitFor, waitForLevel} from './harness.mjs';
 
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const HOST = 'www.instagram.com';
@@ -187,6 +187,31 @@ test('the pause before an image is sent, beside the caution card and alone, has 
   assert.equal(r.violations.length, 0, `pause alone: axe violations\n${summary(r.violations)}`);
   assert.ok(r.passes > 5 && r.shadowNodes > 3, `pause alone: axe checked the panel (${r.passes} rules, ${r.shadowNodes} nodes)`);
   await clickPauseButton(page, 'pause-dont-send');
+});
+
+test('the pause over the urgent dialog: the dialog is not modal meanwhile, Tab stays in the panel, Escape there is "Don\'t send"', async () => {
+  await newThread();
+  await say(...ESCALATION.slice(0, 7));
+  await waitForLevel(page, 'urgent');
+  assert.equal((await readWarning(page)).ariaModal, 'true');
+  const file = {name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 4, 5, 6])};
+  await page.setInputFiles('input[type=file]', file);
+  await waitFor(() => readPause(page), {what: 'pause panel over the urgent dialog'});
+  assert.equal((await readWarning(page)).ariaModal, 'false', 'the dialog under the panel is not modal');
+  assert.equal(await focusedInWarning(page), 'pause-dont-send');
+  for (const [key, expected] of [['Tab', 'pause-send-anyway'], ['Tab', 'pause-dont-send'], ['Shift+Tab', 'pause-send-anyway'], ['Shift+Tab', 'pause-dont-send']]) {
+    await page.keyboard.press(key);
+    assert.equal(await focusedInWarning(page), expected, `${key} left the panel`);
+  }
+  await page.keyboard.press('Escape'); // in the panel: "Don't send"
+  await waitFor(async () => (await readPause(page)) === null, {what: 'pause closed'});
+  const after = await readWarning(page);
+  assert.equal(after.level, 'urgent', 'Escape in the panel is not "not now" for the dialog');
+  assert.equal(after.ariaModal, 'true', 'modal again');
+  assert.ok(await focusedInWarning(page), 'focus is back in the dialog');
+
+  await clickWarningButton(page, 'not-now');
+  await waitForLevel(page, null);
 });
 
 for (const [lang, scheme] of [['ar', 'dark'], ['ar', 'light'], ['en', 'dark']]) test(`in ${lang === 'ar' ? 'Arabic (right to left)' : 'English'} with the ${scheme} scheme, every level and its panels have 0 axe violations`, async () => {

@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
 import {
-  BENIGN, ESCALATION, SITES, clickPauseButton, launch, openPopupFor, popupStatus, readPause, readWarning,
+  BENIGN, ESCALATION, SITES, clickPauseButton, clickWarningButton, launch, openPopupFor, popupStatus, readPause, readWarning,
   screenshot, tabIdOf, waitFor, waitForLevel,
 } from './harness.mjs';
 
@@ -196,6 +196,45 @@ describe('stranger cues travel with the messages', () => {
       await page.close();
     });
   }
+});
+
+describe('"this seems wrong" and the pause', () => {
+  test('a stranger\'s picture request called wrong no longer pauses: after Escape on the thanks, and after a reload', async () => {
+    const site = SITES.sites.find((s) => s.id === 'instagram');
+    env.server.route(site.hosts[0], 'sites/instagram.html');
+    const page = await env.context.newPage();
+    await page.goto(`https://${site.hosts[0]}/`);
+    await page.waitForFunction(() => window.__fixture);
+    const key = nextKey();
+    const asked = {from: 'them', text: 'hey, send me a pic of you'};
+    await page.evaluate((k) => window.__fixture.switchThread(k, 'Sam', ['stranger']), key);
+    await play(page, [asked]);
+    await waitForLevel(page, 'caution');
+    await clickWarningButton(page, 'wrong');
+    await waitFor(async () => ((await readWarning(page)) || {}).buttons?.some((b) => b.action === 'close'), {what: 'thanks'});
+    await page.keyboard.press('Escape');
+    await waitForLevel(page, null);
+    await waitFor(async () => ((await popupStatus(env, page)).level === 'Nothing worrying so far.' ? true : null), {what: 'the sign lowered'});
+    await passesAtOnce(page, 'site', 'input', 60);
+    // A new page load forgets what the page knew; the background still has the sign ids.
+    await page.goto(`https://${site.hosts[0]}/`);
+    await page.waitForFunction(() => window.__fixture);
+    await page.evaluate((k) => window.__fixture.switchThread(k, 'Sam', ['stranger']), key);
+    await play(page, [asked]);
+    await readAll(page, 1);
+    assert.equal(await readWarning(page), null);
+    await passesAtOnce(page, 'site', 'input', 62);
+    // Another chat with the same stranger's request still pauses.
+    await page.evaluate((k) => window.__fixture.switchThread(k, 'Sam', ['stranger']), nextKey());
+    await play(page, [asked]);
+    await waitForLevel(page, 'caution');
+    await clickWarningButton(page, 'not-now');
+    await waitForLevel(page, null);
+    await addFile(page, 'input', picture(64));
+    await waitFor(() => readPause(page), {what: 'pause in another chat'});
+    await clickPauseButton(page, 'pause-dont-send');
+    await page.close();
+  });
 });
 
 describe('image pause on the generic fallback', () => {

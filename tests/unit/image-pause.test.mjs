@@ -33,6 +33,23 @@ test('the setting turns it off; "this is wrong" turns it off for that chat at th
   assert.equal(pauseWanted({enabled: true, verdict: v('warning'), wrongAt: 'caution'}), true, 'worse than what was called wrong');
 });
 
+test('a sign the person called wrong in this chat (kept by the background) never counts as "they asked"', () => {
+  const asked = v('none', 'sexual_request');
+  assert.equal(pauseWanted({enabled: true, verdict: asked, cues: {stranger: true}, muted: ['sexual_request']}), false);
+  assert.equal(pauseWanted({enabled: true, verdict: asked, cues: {stranger: true}, muted: ['platform_move']}), true, 'another sign muted');
+  assert.equal(pauseWanted({enabled: true, verdict: asked, cues: {stranger: true}, muted: null}), true);
+  assert.equal(pauseWanted({enabled: true, verdict: v('warning', 'sexual_request'), muted: ['sexual_request']}), true, 'the level is the core\'s (it lowers muted signs itself)');
+  assert.deepEqual(pauseLines(v('caution', 'sexual_request', 'platform_move'), {}, ['sexual_request']), ['pause_signs', 'pause_choice', 'pause_private']);
+});
+
+test('one list of "they asked" signs, shared by the pause and its panel', async () => {
+  const {ASKED} = await import('../../extension/content/image-pause.js');
+  assert.ok(ASKED instanceof Set && ASKED.has('sexual_request'));
+  const fs = await import('node:fs');
+  const panel = fs.readFileSync(new URL('../../extension/content/pause-panel.js', import.meta.url), 'utf8');
+  assert.doesNotMatch(panel, /new Set\(\['sexual_request'/, 'pause-panel.js defines its own list');
+});
+
 test('pictures and videos by type, or by name when the browser gives no type', () => {
   assert.ok(isImageOrVideo({type: 'image/png', name: 'a.png'}));
   assert.ok(isImageOrVideo({type: 'video/mp4', name: 'clip'}));

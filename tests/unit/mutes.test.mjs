@@ -47,3 +47,35 @@ test('the store lowers signs now, and again in an analyser rebuilt for the same 
   // A sign the core does not know: the others are still lowered.
   assert.deepEqual(s.mute(1, 'k', ['secrecy', 'unknown_sign']).muted, ['platform_move', 'secrecy']);
 });
+
+test('a mute that lands between the batch\'s read of the stored mutes and its rebuild still applies', () => {
+  const made = [];
+  const s = new ConversationStore(() => { const a = new Fake(); made.push(a); return a; });
+  const batch = {tabId: 1, key: 'k', site: 'x', audience: 'teen', start: 0, reset: true, messages: [{}]};
+  s.analyse(batch);
+  // The background read [] from storage for the next batch; meanwhile "this seems wrong" lands.
+  s.mute(1, 'k', ['platform_move']);
+  const again = s.analyse({...batch, muted: []});
+  assert.deepEqual(made[1].muted, ['platform_move'], 'the rebuilt analyser has the mute');
+  assert.equal(again.verdict.level, 'none');
+  assert.deepEqual(again.muted, ['platform_move'], 'the reply names the muted signs');
+  // Also when no analyser held the conversation yet (worker just started).
+  const fresh = new ConversationStore(() => { const a = new Fake(); made.push(a); return a; });
+  assert.equal(fresh.mute(3, 'k2', ['secrecy']), null);
+  const first = fresh.analyse({...batch, tabId: 3, key: 'k2', muted: ['platform_move']});
+  assert.deepEqual(made.at(-1).muted, ['secrecy', 'platform_move']);
+  assert.deepEqual(first.muted, ['secrecy', 'platform_move']);
+});
+
+test('a mute known to the store after an analyser was built is applied on its next batch, once', () => {
+  const made = [];
+  const s = new ConversationStore(() => { const a = new Fake(); made.push(a); return a; });
+  const batch = {tabId: 1, key: 'k', site: 'x', audience: 'teen', start: 0, reset: true, messages: [{}]};
+  s.analyse(batch);
+  s.mute(2, 'k', ['secrecy']); // the same chat in another tab
+  s.analyse({...batch, start: 1, reset: false, messages: [{}]});
+  s.analyse({...batch, start: 2, reset: false, messages: [{}], muted: ['secrecy']});
+  assert.equal(made.length, 1);
+  assert.deepEqual(made[0].muted, ['secrecy']);
+  assert.deepEqual(s.analyse({...batch, key: 'other', muted: []}).muted, [], 'another conversation has none');
+});
