@@ -156,16 +156,18 @@ test('the warning at each level, and with each panel open, has 0 axe violations'
   await clickWarningButton(page, 'do-block_guide');
   await waitFor(async () => /How to block and report on Instagram/.test((await readWarning(page)).text), {what: 'reporting guide'});
   await expectClean('urgent, reporting guide', auditWarning(page));
-
-  await say(ESCALATION[8]);
-  await waitFor(async () => /^You matter/.test((await readWarning(page)).text), {what: 'crisis'});
-  await page.waitForTimeout(300);
-  await expectClean('urgent, crisis first', auditWarning(page));
   await clickWarningButton(page, 'wrong');
   await waitFor(async () => (await readWarning(page)).buttons.some((b) => b.action === 'close'), {what: 'thanks'});
   await expectClean('"this seems wrong": thanks', auditWarning(page));
   await clickWarningButton(page, 'close');
   await waitForLevel(page, null);
+
+  // Crisis words come back after "this seems wrong", and crisis help offers no "this seems wrong".
+  await say(ESCALATION[8]);
+  await waitFor(async () => /^You matter/.test((await readWarning(page)).text), {what: 'crisis'});
+  await page.waitForTimeout(300);
+  await expectClean('urgent, crisis first', auditWarning(page));
+  assert.ok(!(await readWarning(page)).buttons.some((b) => b.action === 'wrong'), 'no "this seems wrong" beside crisis help');
 });
 
 test('the pause before an image is sent, beside the caution card and alone, has 0 axe violations', async () => {
@@ -245,15 +247,15 @@ for (const [lang, scheme] of [['ar', 'dark'], ['ar', 'light'], ['en', 'dark']]) 
     await page.waitForTimeout(700);
     await expectClean(`${lang} ${scheme} urgent, messages shown`, auditWarning(page));
     await clickWarningButton(page, 'unpeek');
-    await say(ESCALATION[8]);
-    await waitFor(async () => (await readWarning(page)).buttons.some((b) => b.action === 'crisis'), {what: 'crisis'});
-    await page.waitForTimeout(300);
-    await expectClean(`${lang} ${scheme} urgent, crisis first`, auditWarning(page));
     await clickWarningButton(page, 'wrong');
     await waitFor(async () => (await readWarning(page)).buttons.some((b) => b.action === 'close'), {what: 'thanks'});
     await expectClean(`${lang} ${scheme} "this seems wrong": thanks`, auditWarning(page));
     await clickWarningButton(page, 'close');
     await waitForLevel(page, null);
+    await say(ESCALATION[8]);
+    await waitFor(async () => (await readWarning(page)).buttons.some((b) => b.action === 'crisis'), {what: 'crisis'});
+    await page.waitForTimeout(300);
+    await expectClean(`${lang} ${scheme} urgent, crisis first`, auditWarning(page));
   } finally {
     await worker.evaluate(() => chrome.storage.local.remove('settings'));
     await page.emulateMedia({colorScheme: 'light'});
